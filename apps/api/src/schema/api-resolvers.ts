@@ -1,0 +1,8 @@
+import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
+
+/**
+ * Every resolver class the API serves, for printing the schema without booting the app. The e2e
+ * suite checks the live app's schema against the committed file, so a resolver missing here
+ * fails the tests.
+ */
+export const API_RESOLVERS = [...TENANCY_RESOLVERS];

@@ -1,0 +1,18 @@
+export {
+  MEMBERSHIP_ROLES,
+  MembershipLookup,
+  contextFrom,
+  type MembershipRole,
+  type MembershipGrant,
+  type TenantContext,
+} from './lib/tenant-context';
+export {
+  signAccessToken,
+  verifyAccessToken,
+  ACCESS_TOKEN_AUDIENCE,
+  type AccessTokenClaims,
+  type TokenSettings,
+} from './lib/access-token';
+export { Public, Roles, CurrentTenant, PUBLIC_KEY, ROLES_KEY } from './lib/auth.decorators';
+export { AuthGuard, TOKEN_SETTINGS } from './lib/auth.guard';
+export { requestOf, type AuthenticatedRequest } from './lib/request-of';

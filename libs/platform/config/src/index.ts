@@ -1,0 +1,1 @@
+export { appConfigSchema, loadConfig, ConfigError, type AppConfig } from './lib/app-config';

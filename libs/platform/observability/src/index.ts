@@ -1,0 +1,2 @@
+export { LoggingModule, type LoggingOptions } from './lib/logging.module';
+export { requestIdFor, REQUEST_ID_HEADER } from './lib/request-id';

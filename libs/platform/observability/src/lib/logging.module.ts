@@ -1,0 +1,50 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { requestIdFor } from './request-id';
+
+export interface LoggingOptions {
+  level: string;
+  /** Service name written on every line (`api`, `worker`). */
+  service: string;
+}
+
+/**
+ * Structured JSON logs (pino). Each HTTP request gets a request id, carried on every line logged
+ * while serving it. Credentials are redacted wherever they appear.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(options: LoggingOptions): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.level,
+            base: { service: options.service },
+            genReqId: requestIdFor,
+            customAttributeKeys: { reqId: 'requestId' },
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-candor-ingest-token"]',
+                'res.headers["set-cookie"]',
+              ],
+              censor: '[redacted]',
+            },
+            serializers: {
+              req: (req: { id: unknown; method: unknown; url: unknown }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
+            },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+          },
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import type { TestDatabase } from './test-database';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    candorDb: TestDatabase;
+  }
+}

@@ -1,0 +1,2 @@
+export { normalizePhone, lastDigits } from './lib/phone';
+export { normalizeEmail, normalizeDomain, emailDomain } from './lib/email';

@@ -1,0 +1,2 @@
+export { ErrorCode } from './lib/error-code';
+export { CandorException, type FieldError } from './lib/candor.exception';

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { MembershipGrant, MembershipRole } from '@candor/platform-auth';
+import type { TenantTransaction } from '@candor/platform-database';
+import { ConsultancyEntity } from '../entities/consultancy.entity';
+import { MembershipEntity, MembershipStoreEntity } from '../entities/membership.entity';
+import { UserEntity } from '../entities/user.entity';
+
+@Injectable()
+export class MembershipRepository {
+  /** The caller's role and assigned stores in the transaction's consultancy, if any. */
+  async findGrant(tx: TenantTransaction, userId: string): Promise<MembershipGrant | null> {
+    const membership = await tx.manager.getRepository(MembershipEntity).findOneBy({ userId });
+    if (!membership) return null;
+    const stores = await tx.manager.getRepository(MembershipStoreEntity).findBy({ userId });
+    return { role: membership.role, storeIds: stores.map((s) => s.storeId) };
+  }
+
+  findUser(tx: TenantTransaction, userId: string): Promise<UserEntity | null> {
+    return tx.manager.getRepository(UserEntity).findOneBy({ id: userId });
+  }
+
+  findConsultancy(tx: TenantTransaction): Promise<ConsultancyEntity | null> {
+    return tx.manager.getRepository(ConsultancyEntity).findOneBy({ id: tx.consultancyId });
+  }
+
+  async add(
+    tx: TenantTransaction,
+    userId: string,
+    role: MembershipRole,
+    storeIds: readonly string[] = [],
+  ): Promise<void> {
+    await tx.manager
+      .getRepository(MembershipEntity)
+      .insert({ consultancyId: tx.consultancyId, userId, role });
+    if (storeIds.length > 0) {
+      await tx.manager
+        .getRepository(MembershipStoreEntity)
+        .insert(storeIds.map((storeId) => ({ consultancyId: tx.consultancyId, userId, storeId })));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { TenancyModule, TENANCY_RESOLVERS } from './lib/tenancy.module';
+export { TenancyException } from './lib/tenancy.exception';

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import type { TenantContext } from '@candor/platform-auth';
+import { TenantDb, type TenantTransaction } from '@candor/platform-database';
+import {
+  type ConnectionArgs,
+  type ConnectionShape,
+  decodeId,
+  pageRequest,
+  toConnection,
+} from '@candor/platform-graphql';
+import { StoreRepository, storeSortKey } from '@candor/tenancy-data-access';
+import { newStoreSettings, normalizeStoreSettings } from '@candor/tenancy-domain';
+import type { CreateStoreInput, UpdateStoreInput } from './dto/store-settings.input';
+import type { Store } from './models/store.model';
+import { STORE_ID_TYPE, toSettingsInput, toStoreModel } from './store.mapper';
+import { TenancyException } from './tenancy.exception';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class StoreService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly stores: StoreRepository,
+  ) {}
+
+  list(ctx: TenantContext, args: ConnectionArgs): Promise<ConnectionShape<Store>> {
+    const request = pageRequest(args);
+    return this.db.run(ctx, async (tx) => {
+      const page = await this.stores.page(tx, ctx.stores, request);
+      return toConnection(request, page.rows, page.totalCount, storeSortKey, toStoreModel);
+    });
+  }
+
+  /** A store the caller may see; another tenant's or an unassigned store is simply not found. */
+  get(ctx: TenantContext, globalId: string): Promise<Store> {
+    const id = decodeId(STORE_ID_TYPE, globalId);
+    return this.db.run(ctx, async (tx) => {
+      const store = await this.stores.findById(tx, ctx.stores, id);
+      if (!store) throw TenancyException.storeNotFound();
+      return toStoreModel(store);
+    });
+  }
+
+  create(ctx: TenantContext, input: CreateStoreInput): Promise<Store> {
+    const settings = newStoreSettings(toSettingsInput(input));
+    return this.db.run(ctx, async (tx) => {
+      await this.assertExternalIdFree(tx, settings.externalId);
+      return toStoreModel(
+        await this.uniquely(settings.externalId, () => this.stores.insert(tx, settings)),
+      );
+    });
+  }
+
+  update(ctx: TenantContext, globalId: string, input: UpdateStoreInput): Promise<Store> {
+    const id = decodeId(STORE_ID_TYPE, globalId);
+    const patch = normalizeStoreSettings(toSettingsInput(input));
+    return this.db.run(ctx, async (tx) => {
+      const current = await this.stores.findById(tx, ctx.stores, id);
+      if (!current) throw TenancyException.storeNotFound();
+      if (patch.externalId && patch.externalId !== current.externalId) {
+        await this.assertExternalIdFree(tx, patch.externalId);
+      }
+      const externalId = patch.externalId ?? current.externalId;
+      return toStoreModel(await this.uniquely(externalId, () => this.stores.update(tx, id, patch)));
+    });
+  }
+
+  delete(ctx: TenantContext, globalId: string): Promise<string> {
+    const id = decodeId(STORE_ID_TYPE, globalId);
+    return this.db.run(ctx, async (tx) => {
+      const visible = await this.stores.findById(tx, ctx.stores, id);
+      if (!visible || !(await this.stores.delete(tx, id))) throw TenancyException.storeNotFound();
+      return globalId;
+    });
+  }
+
+  private async assertExternalIdFree(tx: TenantTransaction, externalId: string): Promise<void> {
+    if (await this.stores.findByExternalId(tx, externalId)) {
+      throw TenancyException.duplicateExternalId(externalId);
+    }
+  }
+
+  /** Maps a unique violation that raced past the check above to the same CONFLICT error. */
+  private async uniquely<T>(externalId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (e) {
+      const code =
+        e instanceof QueryFailedError ? (e.driverError as { code?: string }).code : undefined;
+      if (code === UNIQUE_VIOLATION) throw TenancyException.duplicateExternalId(externalId);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { newTenant, newMember, tokenFor, type TestTenant } from './lib/tenant-builders';

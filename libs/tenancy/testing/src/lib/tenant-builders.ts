@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { type MembershipRole, signAccessToken, type TokenSettings } from '@candor/platform-auth';
+import { runInTenant } from '@candor/platform-database';
+
+export interface TestTenant {
+  consultancyId: string;
+  ownerId: string;
+  storeIds: string[];
+  storeExternalIds: string[];
+}
+
+const unique = () => randomUUID().slice(0, 8);
+
+const HOURS = JSON.stringify({
+  mon: ['09:00', '20:00'],
+  tue: ['09:00', '20:00'],
+  wed: ['09:00', '20:00'],
+  thu: ['09:00', '20:00'],
+  fri: ['09:00', '20:00'],
+  sat: ['09:00', '18:00'],
+  sun: null,
+});
+
+/**
+ * A consultancy with an owner and `stores` stores. Written with plain SQL through the app role
+ * (RLS on), independently of the repositories the tests exercise.
+ */
+export async function newTenant(
+  ds: DataSource,
+  options: { name?: string; stores?: number } = {},
+): Promise<TestTenant> {
+  const tag = unique();
+  const consultancyId = randomUUID();
+  await runInTenant(ds, { consultancyId }, (tx) =>
+    tx.query('INSERT INTO consultancy (id, name) VALUES ($1, $2)', [
+      consultancyId,
+      options.name ?? `Consultancy ${tag}`,
+    ]),
+  );
+  const ownerId = await newMember(ds, consultancyId, 'consultancy_owner');
+  const storeIds: string[] = [];
+  const storeExternalIds: string[] = [];
+  await runInTenant(ds, { consultancyId }, async (tx) => {
+    for (let i = 0; i < (options.stores ?? 2); i++) {
+      const id = randomUUID();
+      const externalId = `store-${tag}-${i}`;
+      await tx.query(
+        `INSERT INTO store (consultancy_id, id, external_id, name, names, time_zone, business_hours)
+         VALUES ($1, $2, $3, $4, $5, 'America/Chicago', $6)`,
+        [consultancyId, id, externalId, `Store ${tag} ${i}`, [`Store ${tag} ${i}`], HOURS],
+      );
+      storeIds.push(id);
+      storeExternalIds.push(externalId);
+    }
+  });
+  return { consultancyId, ownerId, storeIds, storeExternalIds };
+}
+
+/** A person with a membership of `role` (and assigned stores) in the consultancy. */
+export async function newMember(
+  ds: DataSource,
+  consultancyId: string,
+  role: MembershipRole,
+  storeIds: readonly string[] = [],
+): Promise<string> {
+  const tag = unique();
+  const userId = randomUUID();
+  await runInTenant(ds, { consultancyId }, async (tx) => {
+    await tx.query('INSERT INTO app_user (id, email, name) VALUES ($1, $2, $3)', [
+      userId,
+      `${role}-${tag}@example.test`,
+      `${role} ${tag}`,
+    ]);
+    await tx.query('INSERT INTO membership (consultancy_id, user_id, role) VALUES ($1, $2, $3)', [
+      consultancyId,
+      userId,
+      role,
+    ]);
+    for (const storeId of storeIds) {
+      await tx.query(
+        'INSERT INTO membership_store (consultancy_id, user_id, store_id) VALUES ($1, $2, $3)',
+        [consultancyId, userId, storeId],
+      );
+    }
+  });
+  return userId;
+}
+
+/** An access token as the AuthGuard expects it. */
+export function tokenFor(userId: string, consultancyId: string, settings: TokenSettings): string {
+  return signAccessToken({ sub: userId, cid: consultancyId }, settings, 600);
+}
