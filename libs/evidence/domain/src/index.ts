@@ -1,0 +1,2 @@
+export * from './lib/records';
+export * from './lib/store-evidence';
