@@ -120,6 +120,8 @@ export default [
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+      // With noUncheckedIndexedAccess, `!` states an invariant the code has just established.
+      '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
@@ -129,7 +131,6 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries(testTypeRules),
       'no-console': 'off',
-      '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
   prettier,

@@ -1,1 +1,2 @@
-export {};
+export { WEEKDAYS, type Weekday, type WeeklyHours } from './lib/weekly-hours';
+export { createBusinessClock, type BusinessClock } from './lib/business-clock';

@@ -1,0 +1,31 @@
+/**
+ * Median (§1): the middle value, or the mean of the two middle values. Values may be Infinity
+ * (a lead never answered); a median that lands on Infinity is Infinity, and becomes `null`
+ * with a finding at report level. Empty input: null.
+ */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  if (sorted.length % 2 === 1) return sorted[mid]!;
+  return (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Nearest-rank percentile (§1): rank ⌈p/100 · n⌉, 1-based, ascending. Empty input: null. */
+export function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/** A share in [0, 1], or null when there is nothing to share. */
+export function rate(hits: number, n: number): number | null {
+  return n === 0 ? null : hits / n;
+}
+
+export function count<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (predicate(item)) n++;
+  return n;
+}
