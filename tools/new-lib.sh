@@ -30,3 +30,5 @@ const fs=require("fs");const f="tsconfig.base.json";const j=JSON.parse(fs.readFi
 j.compilerOptions.paths[process.argv[1]]=[process.argv[2]+"/src/index.ts"];
 j.compilerOptions.paths=Object.fromEntries(Object.entries(j.compilerOptions.paths).sort());
 fs.writeFileSync(f,JSON.stringify(j,null,2)+"\n");' "$name" "$dir"
+npx prettier --write tsconfig.base.json "$dir/package.json" "$dir/tsconfig.json" >/dev/null
+echo "created $dir ($name, type:$type, scope:$scope); run npm install to link it"

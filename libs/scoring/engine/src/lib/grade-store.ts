@@ -92,6 +92,7 @@ export function aggregateStore(
   return {
     storeId: ctx.storeId,
     name: ctx.storeName,
+    timeZone: ctx.clock.timeZone,
     overall: graded.overall,
     categories: graded.categories,
     coverage: {

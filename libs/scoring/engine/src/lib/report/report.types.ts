@@ -49,6 +49,8 @@ export interface AgentReport {
 export interface StoreReport {
   storeId: string;
   name: string | null;
+  /** The store's IANA time zone (business hours and local days are read in it). */
+  timeZone: string;
   overall: Grade;
   categories: Record<Category, { score: number | null }>;
   coverage: Coverage;

@@ -1,0 +1,276 @@
+import type { LeadStatus, TaskRecord } from '@candor/evidence-domain';
+import { runAppointment } from './appointment-story';
+import { cadenceTasks } from './cadence';
+import { converse, drip } from './conversation';
+import type { LeadPlan } from './lead-plan';
+import { FUNNEL, planLead } from './lead-plan';
+import type { LeadTouches } from './lead-touches';
+import { callEnd } from './lead-touches';
+import { DAY, minutes } from './store-clock';
+import {
+  CHECKBOX_COMMENTS,
+  CLOCK_STOP_COMMENTS,
+  FILLER_NOTES,
+  LOST_REASONS_AFTER_TALK,
+  autoResponseSubject,
+  firstEmailSubject,
+  followUpSubject,
+  personalNote,
+  substantiveNote,
+  taskComment,
+} from './story-texts';
+
+type Channel = 'call' | 'email' | 'text';
+
+/**
+ * One lead from arrival to sale or closure. The cadence creates its tasks when the lead arrives;
+ * the agent works them (or does not) in business hours; a reachable shopper answers a call,
+ * replies, or reaches out; a conversation may become an appointment (see appointment-story).
+ */
+export class LeadStory {
+  private readonly plan: LeadPlan;
+  private talkedAt: number | null = null;
+  /** When the cadence stopped (appointment set, sold or closed); +∞ while it runs. */
+  private stoppedAt = Number.POSITIVE_INFINITY;
+  private noted = false;
+  /** When the agent first worked the lead: later day-0 work follows it. */
+  private firstWorkAt: number | null = null;
+
+  constructor(private readonly t: LeadTouches) {
+    const { rng, store, agent, lead } = t;
+    this.plan = planLead(rng, store.clock, agent.profile, lead.record.receivedAt);
+  }
+
+  tell(): void {
+    this.run();
+    drip(this.t, this.stoppedAt);
+  }
+
+  private run(): void {
+    const { t } = this;
+    const { rng } = t;
+    const received = t.lead.record.receivedAt;
+    t.status(received, 'active', null);
+    if (t.lead.email && rng.chance(0.9)) {
+      t.autoResponse(received + rng.int(15, 120) * 1000, autoResponseSubject(t.text));
+    }
+    if (t.lead.phone && rng.chance(0.5)) t.autoText(received + rng.int(10, 90) * 1000);
+    const tasks = cadenceTasks(t);
+    if (t.lead.record.kind === 'phone') {
+      const duration = rng.int(120, 600);
+      t.inbound('call', received, duration);
+      this.talk(received + duration * 1000, 'call');
+    }
+    let lastWork = received;
+    for (const [i, task] of tasks.entries()) {
+      if (this.stopped) return;
+      if (!task) continue;
+      const when = this.workTime(i, task);
+      const flipAt = this.plan.flipAt ?? Number.POSITIVE_INFINITY;
+      this.letShopperReachOut(Math.min(when, flipAt));
+      if (this.stopped) return;
+      if (when >= flipAt) break;
+      lastWork = when;
+      // The flipper stops trying after a few attempts and leaves the rest of the tasks open.
+      if (t.genuineAttempts >= this.plan.flipAttempts) continue;
+      if (i === 0) this.firstCall(task, when);
+      else this.work(task, when, i === 1);
+      if (i === 1) this.noteAfterFirstDay(when);
+    }
+    this.letShopperReachOut(this.plan.flipAt ?? Number.POSITIVE_INFINITY);
+    this.closeUnsold(lastWork);
+  }
+
+  private workTime(index: number, task: TaskRecord): number {
+    const { rng, store, agent } = this.t;
+    const received = this.t.lead.record.receivedAt;
+    const profile = agent.profile;
+    if (index === 0) {
+      const [lo, hi] = rng.chance(profile.lateFirstCallShare)
+        ? profile.lateFirstCallMin
+        : profile.firstCallMin;
+      return store.clock.addBusinessMinutes(received, rng.between(lo, hi));
+    }
+    if (index === 1) {
+      const anchor =
+        this.firstWorkAt ?? store.clock.addBusinessMinutes(received, rng.between(2, 12));
+      return store.clock.nextOpen(anchor + minutes(rng.between(2, 8)));
+    }
+    const [lo, hi] = profile.followUpDelayMin;
+    return store.clock.nextOpen(task.dueAt + minutes(rng.between(lo, hi)));
+  }
+
+  /** The first call task: worked for real, skipped, or ticked off at once to stop the clock. */
+  private firstCall(task: TaskRecord, when: number): void {
+    const { rng, store, agent } = this.t;
+    const profile = agent.profile;
+    if (task.taskType !== 'call' || !rng.chance(profile.clockStopShare)) {
+      this.work(task, when, true);
+      return;
+    }
+    const seen = store.clock.nextOpen(this.t.lead.record.receivedAt);
+    const stoppedAt = seen + rng.int(60, 180) * 1000;
+    this.t.complete(task, stoppedAt, rng.pick(CLOCK_STOP_COMMENTS));
+    const [lo, hi] = profile.callAfterStopMin;
+    // Wall-clock minutes: the agent comes back to the lead once the clock is safely stopped.
+    const backAt = store.clock.nextOpen(stoppedAt + Math.round(rng.between(lo, hi) * 60) * 1000);
+    // Sometimes the call never comes; the day-0 e-mail still waits until the agent is back.
+    this.firstWorkAt = rng.chance(profile.noCallAfterStopShare)
+      ? backAt
+      : this.dial(null, backAt, true);
+  }
+
+  private work(task: TaskRecord, when: number, first: boolean): void {
+    const { t } = this;
+    const { rng, agent } = t;
+    const channel = task.taskType as Channel;
+    if (!rng.chance(agent.profile.followThrough[channel])) {
+      t.skip(task, when);
+      return;
+    }
+    if (channel === 'call') {
+      const end = this.dial(task, when, first);
+      if (first) this.firstWorkAt = end;
+      return;
+    }
+    if (channel === 'email') {
+      t.email(when, first ? firstEmailSubject(rng, t.text) : followUpSubject(rng, t.text));
+    } else {
+      t.textMessage(when);
+    }
+    t.complete(task, when + rng.int(20, 180) * 1000, taskComment(rng, channel, false));
+    if (first && this.firstWorkAt === null) this.firstWorkAt = when;
+    const [odds, lo, hi] =
+      channel === 'email' ? [FUNNEL.emailGetsReply, 20, 8 * 60] : [FUNNEL.textGetsReply, 2, 3 * 60];
+    if (this.canConnect() && rng.chance(odds)) {
+      const replyAt = when + Math.round(rng.between(lo, hi) * 60) * 1000;
+      t.inbound(channel, replyAt);
+      this.talk(replyAt, channel);
+    }
+  }
+
+  /**
+   * Calls the shopper (a second dial straight after a miss, for some agents); completes the
+   * task, logs the call in the CRM for some agents; returns when the agent hung up.
+   */
+  private dial(task: TaskRecord | null, when: number, first: boolean): number {
+    const { t } = this;
+    const { rng, agent } = t;
+    const profile = agent.profile;
+    if (task && rng.chance(profile.phantomCallShare)) {
+      // Claimed but never dialled: nothing on the phone system backs this one.
+      t.complete(task, when, rng.pick(CHECKBOX_COMMENTS));
+      t.claimCall(when + rng.int(5, 60) * 1000, 'Left VM');
+      return when;
+    }
+    const talkedBefore = this.talkedAt !== null;
+    const odds = talkedBefore
+      ? FUNNEL.laterCallConnects
+      : first
+        ? FUNNEL.firstCallConnects
+        : FUNNEL.callConnects;
+    const connects = (talkedBefore || this.canConnect()) && rng.chance(odds);
+    let call = t.call(when, connects);
+    if (!connects && rng.chance(profile.doubleDialShare)) {
+      call = t.call(callEnd(call) + rng.int(15, 60) * 1000, false);
+    }
+    const end = callEnd(call);
+    const comment = taskComment(rng, 'call', connects);
+    if (task) t.complete(task, end + rng.int(20, 150) * 1000, comment);
+    // A call without a task is logged by hand; with a task, the ticked task is the usual record.
+    if (rng.chance(task ? profile.callLogShare / 2 : profile.callLogShare)) {
+      t.claimCall(end + rng.int(10, 120) * 1000, comment);
+    }
+    if (connects && !talkedBefore) this.talk(end, 'call');
+    return end;
+  }
+
+  private get stopped(): boolean {
+    return this.stoppedAt !== Number.POSITIVE_INFINITY;
+  }
+
+  private canConnect(): boolean {
+    return this.plan.reachable && this.talkedAt === null && !this.stopped;
+  }
+
+  private letShopperReachOut(before: number): void {
+    const at = this.plan.reachOutAt;
+    if (at === null || at >= before || !this.canConnect()) return;
+    const { t } = this;
+    if (t.lead.phone && t.rng.chance(0.6)) {
+      const duration = t.rng.int(60, 600);
+      t.inbound('call', at, duration);
+      this.talk(at + duration * 1000, 'call');
+    } else {
+      t.inbound(t.lead.email ? 'email' : 'text', at);
+      this.talk(at, t.lead.email ? 'email' : 'text');
+    }
+  }
+
+  /** The first two-way contact: notes, then an appointment, a lost sale, or more follow-up. */
+  private talk(at: number, how: Channel): void {
+    const { t } = this;
+    const { rng, store, agent } = t;
+    if (this.talkedAt !== null || this.stopped) return;
+    this.talkedAt = at;
+    let end = at;
+    if (how !== 'call') {
+      // A written reply gets a call back (or an answer in kind) in business hours.
+      const respondAt = store.clock.addBusinessMinutes(at, rng.between(5, 45));
+      if (t.lead.phone && rng.chance(0.7)) end = callEnd(t.call(respondAt, true));
+      else if (t.lead.email) end = t.email(respondAt, `Re: ${t.lead.vehicle}`).at;
+      else end = t.textMessage(respondAt).at;
+    }
+    if (rng.chance(agent.profile.substantiveNoteShare)) {
+      t.note(end + rng.int(60, 480) * 1000, substantiveNote(rng, t.text, true));
+      this.noted = true;
+    }
+    if (rng.chance(agent.profile.personalNoteShare)) {
+      t.note(end + rng.int(500, 900) * 1000, personalNote(rng, t.text));
+    }
+    if (rng.chance(FUNNEL.setGivenTalk)) {
+      const setAt = end + rng.int(60, 300) * 1000;
+      this.stoppedAt = setAt;
+      t.dismissOpenTasks(setAt, false);
+      runAppointment(t, setAt, this.plan.flipAt);
+    } else if (rng.chance(FUNNEL.boughtElsewhereGivenTalk)) {
+      this.close(end + rng.int(120, 1800) * 1000, 'lost', 'purchased_elsewhere', false);
+    } else {
+      const until = Math.min(end + 5 * DAY, this.plan.flipAt ?? Number.POSITIVE_INFINITY);
+      converse(t, end, until, rng.int(1, 4));
+    }
+  }
+
+  private noteAfterFirstDay(when: number): void {
+    const { t } = this;
+    const { rng, agent } = t;
+    if (this.noted || this.talkedAt !== null) return;
+    if (rng.chance(agent.profile.substantiveNoteShare * 0.8)) {
+      t.note(when + rng.int(300, 1200) * 1000, substantiveNote(rng, t.text, false));
+      this.noted = true;
+    } else if (rng.chance(0.4)) {
+      t.note(when + rng.int(60, 600) * 1000, rng.pick(FILLER_NOTES));
+    }
+  }
+
+  /** Nobody bought: the flipper's early "lost", or the end of the cadence. */
+  private closeUnsold(lastWork: number): void {
+    if (this.stopped) return;
+    const { rng, store } = this.t;
+    if (this.plan.flipAt !== null) {
+      const reason = this.talkedAt === null ? 'no_response' : 'not_interested';
+      this.close(this.plan.flipAt, 'lost', reason, true);
+      return;
+    }
+    const day = store.clock.day(Math.max(lastWork, this.t.lead.record.receivedAt + 30 * DAY));
+    const closeAt = store.clock.slotOn(day + rng.int(1, 5), rng.between(10 * 60, 17 * 60));
+    if (this.talkedAt === null) this.close(closeAt, 'inactive', 'no_response', false);
+    else this.close(closeAt, 'lost', rng.weighted(LOST_REASONS_AFTER_TALK), false);
+  }
+
+  private close(at: number, status: LeadStatus, reason: string, includeOverdue: boolean): void {
+    this.t.status(at, status, this.t.userId, reason);
+    this.t.dismissOpenTasks(at, includeOverdue);
+    this.stoppedAt = at;
+  }
+}
