@@ -83,9 +83,8 @@ function readLead(r: AgentReading, f: LeadFacts, to: number, firstNames: Map<str
   const genuine = f.activities.filter(isGenuine).sort((a, b) => a.at - b.at);
   const firstCall = genuine.find((a) => a.channel === 'call');
   const workable = firstWorkableMoment(store, lead.receivedAt);
-  const firstTask = f.tasks.find(
-    (t) => t.taskType === 'call' && t.dueAt === lead.receivedAt + 15 * MINUTES,
-  );
+  // The cadence's first call task: the only call task the CRM creates the moment a lead arrives.
+  const firstTask = f.tasks.find((t) => t.taskType === 'call' && t.createdAt === lead.receivedAt);
   if (firstTask) {
     const done = firstTask.completedAt;
     count(

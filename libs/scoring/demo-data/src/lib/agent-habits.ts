@@ -55,6 +55,12 @@ export interface HabitProfile {
   personalNoteShare: number;
   /** Share of no-answer calls followed straight away by a second dial. */
   doubleDialShare: number;
+  /**
+   * Share of leads kept warm between the cadence's steps: a check-in text or e-mail so that the
+   * lead never goes more than `keepWarmEveryDays` days without a real attempt.
+   */
+  keepWarmShare: number;
+  keepWarmEveryDays: number;
 }
 
 const BASELINE: HabitProfile = {
@@ -78,6 +84,8 @@ const BASELINE: HabitProfile = {
   substantiveNoteShare: 0.6,
   personalNoteShare: 0.25,
   doubleDialShare: 0.1,
+  keepWarmShare: 0.6,
+  keepWarmEveryDays: 3.5,
 };
 
 const HABITS: Record<Habit, HabitProfile> = {
@@ -98,6 +106,8 @@ const HABITS: Record<Habit, HabitProfile> = {
     substantiveNoteShare: 0.92,
     personalNoteShare: 0.5,
     doubleDialShare: 0.3,
+    keepWarmShare: 1,
+    keepWarmEveryDays: 2.75,
   },
   clock_stopper: {
     ...BASELINE,
@@ -108,7 +118,8 @@ const HABITS: Record<Habit, HabitProfile> = {
   personal_email: { ...BASELINE, personalEmailShare: 0.75 },
   cell_phone: { ...BASELINE, cellCallShare: 0.75, callLogShare: 0.9, phantomCallShare: 0.15 },
   vague_voicemail: { ...BASELINE, vagueVoicemailShare: 0.85, nameOnlyVoicemailShare: 0.05 },
-  lead_flipper: { ...BASELINE, flip: { afterDays: [2, 5], attempts: [1, 3] } },
+  // Gives up instead of keeping leads warm: no check-ins between the few attempts before "lost".
+  lead_flipper: { ...BASELINE, flip: { afterDays: [2, 5], attempts: [1, 3] }, keepWarmShare: 0 },
   cherry_picker: {
     ...BASELINE,
     followThrough: { call: 0.25, email: 0.98, text: 0.98 },

@@ -5,13 +5,23 @@ import { FUNNEL } from './lead-plan';
 import type { LeadTouches } from './lead-touches';
 import { callEnd } from './lead-touches';
 import { HOUR, SECOND, minutes } from './store-clock';
-import { LOST_REASONS_AFTER_TALK, appointmentSubject, taskComment } from './story-texts';
+import { appointmentSubject, taskComment } from './story-texts';
+
+/** How an appointment ended, for the lead story to carry on from. */
+export interface AppointmentOutcome {
+  startsAt: number;
+  /** When the sale was made, or null. */
+  soldAt: number | null;
+  /** When the agent followed up the day after an appointment without a sale, or null. */
+  followedUpAt: number | null;
+}
 
 /**
- * From "see you Thursday" to a sale or a lost lead: the appointment, its confirmation, the
- * visit (or the no-show), the sale, or the follow-up and closure when nobody buys.
+ * From "see you Thursday" to a sale or a follow-up: the appointment, its confirmation, the visit
+ * (or the no-show), the sale, or the next-day follow-up when nobody buys. The store's cadence
+ * keeps running beside it until the lead is sold or closed (see lead-story).
  */
-export function runAppointment(t: LeadTouches, setAt: number, flipAt: number | null): void {
+export function runAppointment(t: LeadTouches, setAt: number): AppointmentOutcome {
   const { rng } = t;
   const startsAt = appointmentStart(t, setAt);
   const appointment = t.appointment(setAt, startsAt);
@@ -26,8 +36,7 @@ export function runAppointment(t: LeadTouches, setAt: number, flipAt: number | n
     appointment.shownAt = shownAt;
     t.visit(shownAt);
     if (rng.chance(FUNNEL.soldFromShow)) {
-      sell(t, shownAt);
-      return;
+      return { startsAt, soldAt: sell(t, shownAt), followedUpAt: null };
     }
   } else if (rng.chance(FUNNEL.cancelShareOfNoShows)) {
     const cancelAt = startsAt - rng.between(HOUR, 20 * HOUR);
@@ -36,7 +45,7 @@ export function runAppointment(t: LeadTouches, setAt: number, flipAt: number | n
       if (t.lead.phone) t.inbound('call', cancelAt, rng.int(30, 180));
     }
   }
-  followUpAndClose(t, startsAt, shown, flipAt);
+  return { startsAt, soldAt: null, followedUpAt: followUpNextDay(t, startsAt, shown) };
 }
 
 /** Same day when there is time, else within a week, at a round quarter hour. */
@@ -55,93 +64,87 @@ function appointmentStart(t: LeadTouches, setAt: number): number {
   return startsAt >= setAt + 2 * HOUR ? startsAt : clock.slotOn(clock.day(setAt) + 1, minute, 60);
 }
 
-/** The confirmation task and, for most appointments, a short call or text that confirms. */
+/**
+ * The confirmation task: due half an hour before the appointment, worked the morning of (or
+ * soon after a same-day booking). The task is the agent's attempt, so it is ticked right after
+ * it; most shoppers confirm on the call or reply to the text or e-mail.
+ */
 function confirm(t: LeadTouches, appointment: AppointmentRecord): boolean {
   const { rng, store, agent } = t;
   const { clock } = store;
   const { setAt, startsAt } = appointment;
-  let dueAt = clock.slotOn(clock.day(startsAt), 0);
-  if (dueAt > startsAt - HOUR) dueAt = Math.max(setAt + minutes(30), startsAt - HOUR);
-  const task = t.task('appointment', setAt, dueAt);
-  const workAt = Math.max(setAt + minutes(15), clock.nextOpen(dueAt - minutes(rng.between(0, 60))));
-  if (workAt >= startsAt - minutes(15)) return false;
+  const task = t.task('appointment', setAt, startsAt - minutes(30));
+  const morning = clock.nextOpen(clock.at(clock.day(startsAt), 0)) + minutes(rng.between(0, 30));
+  const workAt = Math.min(Math.max(setAt + minutes(rng.between(15, 45)), morning), startsAt - HOUR);
   if (rng.chance(FUNNEL.confirmed)) {
+    let doneAt: number;
     let confirmedAt: number;
     if (t.lead.phone && rng.chance(0.75)) {
-      confirmedAt = callEnd(t.call(workAt, true));
-    } else if (t.lead.phone) {
-      t.textMessage(workAt);
-      confirmedAt = workAt + minutes(rng.between(2, 60));
-      t.inbound('text', confirmedAt);
+      doneAt = callEnd(t.call(workAt, true));
+      confirmedAt = doneAt;
     } else {
-      t.email(workAt, appointmentSubject(t.text));
-      confirmedAt = workAt + minutes(rng.between(10, 120));
-      t.inbound('email', confirmedAt);
+      doneAt = t.lead.phone
+        ? t.textMessage(workAt).at
+        : t.email(workAt, appointmentSubject(t.text)).at;
+      confirmedAt = workAt + minutes(t.lead.phone ? rng.between(2, 60) : rng.between(10, 120));
+      t.inbound(t.lead.phone ? 'text' : 'email', confirmedAt);
     }
+    const comment = doneAt === confirmedAt ? 'Confirmed' : 'Sent confirmation request';
+    t.complete(task, doneAt + rng.int(10, 60) * SECOND, comment);
     if (confirmedAt >= startsAt) return false;
     appointment.confirmedAt = confirmedAt;
-    t.complete(task, confirmedAt + rng.int(30, 180) * SECOND, 'Confirmed');
     return true;
   }
-  if (t.lead.phone && rng.chance(agent.profile.followThrough.call)) {
-    const end = callEnd(t.call(workAt, false));
-    t.complete(task, end + rng.int(20, 120) * SECOND, taskComment(rng, 'call', false));
+  const channel = t.lead.phone ? 'call' : 'email';
+  if (!rng.chance(agent.profile.followThrough[channel])) {
+    t.skip(task, workAt);
+    return false;
   }
+  const doneAt =
+    channel === 'call'
+      ? callEnd(t.call(workAt, false))
+      : t.email(workAt, appointmentSubject(t.text)).at;
+  t.complete(task, doneAt + rng.int(10, 60) * SECOND, taskComment(rng, channel, false));
   return false;
 }
 
-function sell(t: LeadTouches, shownAt: number): void {
+/** Most deals close the evening of the visit; the rest after a co-signer, a trade or a lender. */
+function sell(t: LeadTouches, shownAt: number): number {
   const { rng, store } = t;
   const { clock } = store;
-  // Most deals close the evening of the visit; the rest after a co-signer, a trade or a lender.
   const soldAt = rng.chance(0.75)
     ? shownAt + minutes(rng.between(60, 240))
     : clock.slotOn(clock.day(shownAt) + rng.int(1, 5), rng.between(11 * 60, 18 * 60));
   t.status(soldAt, 'sold', t.userId);
   t.sale(soldAt);
   t.dismissOpenTasks(soldAt, false);
+  return soldAt;
 }
 
-/** After a visit without a sale or a no-show: calls and e-mails to win the shopper back. */
-const AFTER_VISIT: readonly { day: number; channel: 'call' | 'email' }[] = [
-  { day: 1, channel: 'call' },
-  { day: 3, channel: 'email' },
-  { day: 7, channel: 'call' },
-  { day: 14, channel: 'call' },
-];
-
-/** Follow-up after the appointment, then closure: days later by the flipper, weeks by others. */
-function followUpAndClose(t: LeadTouches, startsAt: number, shown: boolean, flipAt: number | null) {
+/**
+ * The day after a visit without a sale ("thanks for coming in") or a no-show ("sorry we missed
+ * you"): a task due by closing, worked around the appointment's time of day.
+ */
+function followUpNextDay(t: LeadTouches, startsAt: number, shown: boolean): number {
   const { rng, store, agent } = t;
   const { clock } = store;
-  const day = clock.day(startsAt);
-  const flipper = flipAt !== null;
-  const createdAt = startsAt + minutes(rng.between(30, 120));
-  let lastDue = createdAt;
-  for (const step of AFTER_VISIT) {
-    if (flipper && step.day > 1) break;
-    const channel = reachableBy(t, step.channel) ?? 'email';
-    const dueAt = clock.slotOn(day + step.day, clock.minuteOfDay(startsAt));
-    const task = t.task(channel, createdAt, dueAt);
-    lastDue = dueAt;
-    const at = clock.nextOpen(dueAt + minutes(rng.between(-30, 60)));
-    if (!rng.chance(agent.profile.followThrough[channel])) {
-      t.skip(task, at);
-      continue;
-    }
-    const end =
-      channel === 'call'
-        ? callEnd(t.call(at, rng.chance(FUNNEL.laterCallConnects)))
-        : channel === 'email'
-          ? t.email(at, shown ? 'Thanks for coming in' : 'Sorry we missed you').at
-          : t.textMessage(at).at;
-    t.complete(task, end + rng.int(20, 120) * SECOND, taskComment(rng, channel, false));
+  const day = clock.openDayFrom(clock.day(startsAt) + 1);
+  const channel = reachableBy(t, shown ? 'email' : 'call') ?? 'email';
+  const task = t.task(channel, startsAt + minutes(rng.between(30, 120)), clock.closingOn(day));
+  const [lo, hi] = agent.profile.followUpDelayMin;
+  const at = clock.nextOpen(
+    clock.slotOn(day, clock.minuteOfDay(startsAt)) + minutes(rng.between(lo, hi)),
+  );
+  if (!rng.chance(agent.profile.followThrough[channel])) {
+    t.skip(task, at);
+    return at;
   }
-  const closeDay = clock.day(lastDue) + (flipper ? rng.int(1, 2) : rng.int(7, 21));
-  const closeAt = clock.slotOn(closeDay, rng.between(10 * 60, 17 * 60));
-  const reason = shown
-    ? rng.weighted(LOST_REASONS_AFTER_TALK)
-    : rng.pick(['not_interested', 'timing']);
-  t.status(closeAt, 'lost', t.userId, reason);
-  t.dismissOpenTasks(closeAt, flipper);
+  const end =
+    channel === 'call'
+      ? callEnd(t.call(at, rng.chance(FUNNEL.laterCallConnects)))
+      : channel === 'email'
+        ? t.email(at, shown ? 'Thanks for coming in' : 'Sorry we missed you').at
+        : t.textMessage(at).at;
+  t.complete(task, end + rng.int(10, 60) * SECOND, taskComment(rng, channel, false));
+  return end;
 }

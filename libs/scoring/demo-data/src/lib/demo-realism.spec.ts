@@ -85,10 +85,32 @@ describe('demo evidence realism', () => {
     const automated = emails.filter((a) => a.automated);
     expect(share(automated.length, emails.length)).toBeGreaterThan(0.1);
     for (const a of automated) expect(isGenuine(a)).toBe(false);
+    // The first call task exists from arrival and falls due 15 business minutes after the lead
+    // becomes workable (a lead in the last quarter hour before closing is due the next day).
     const firstCalls = leads.flatMap((f) =>
-      f.tasks.filter((t) => t.taskType === 'call' && t.dueAt - f.lead.receivedAt === 15 * 60_000),
+      f.tasks
+        .filter((t) => t.taskType === 'call' && t.createdAt === f.lead.receivedAt)
+        .map((t) => t.dueAt - firstWorkableMoment(f.store, f.lead.receivedAt)),
     );
-    expect(share(firstCalls.length, leads.length)).toBeGreaterThan(0.6);
+    expect(share(firstCalls.length, leads.length)).toBeGreaterThan(0.75);
+    const dueIn15 = firstCalls.filter((d) => d === 15 * 60_000).length;
+    expect(share(dueIn15, firstCalls.length)).toBeGreaterThan(0.95);
+    for (const due of firstCalls) expect(due).toBeGreaterThanOrEqual(15 * 60_000);
+  });
+
+  it('records one claim per real call: a ticked call task, or a hand-made log when no task asked for it', () => {
+    let logs = 0;
+    for (const f of leads) {
+      const ticked = f.tasks.filter((t) => t.taskType === 'call' && t.completedAt !== null);
+      for (const log of f.activities) {
+        if (log.channel !== 'call' || log.evidence !== 'claimed') continue;
+        logs++;
+        // scoring.md corroborates within 10 minutes, one to one: a second claim would go unmatched.
+        const twin = ticked.find((t) => Math.abs((t.completedAt ?? 0) - log.at) <= 10 * 60_000);
+        expect(twin, `${log.id} beside task ${twin?.id}`).toBeUndefined();
+      }
+    }
+    expect(logs).toBeGreaterThan(0);
   });
 
   it('averages over 20 records a lead, and a store-year at 60 leads a day exceeds 20,000 leads and 500,000 records', () => {

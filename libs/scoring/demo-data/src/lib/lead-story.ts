@@ -1,7 +1,11 @@
 import type { LeadStatus, TaskRecord } from '@candor/evidence-domain';
+import type { AppointmentOutcome } from './appointment-story';
 import { runAppointment } from './appointment-story';
-import { cadenceTasks } from './cadence';
+import type { CadenceStep } from './cadence';
+import { cadencePlan } from './cadence';
 import { converse, drip } from './conversation';
+import { keepWarm } from './keep-warm';
+import { noteConversation, noteFirstDay } from './lead-notes';
 import type { LeadPlan } from './lead-plan';
 import { FUNNEL, planLead } from './lead-plan';
 import type { LeadTouches } from './lead-touches';
@@ -10,28 +14,35 @@ import { DAY, minutes } from './store-clock';
 import {
   CHECKBOX_COMMENTS,
   CLOCK_STOP_COMMENTS,
-  FILLER_NOTES,
   LOST_REASONS_AFTER_TALK,
   autoResponseSubject,
   firstEmailSubject,
   followUpSubject,
-  personalNote,
-  substantiveNote,
   taskComment,
 } from './story-texts';
 
 type Channel = 'call' | 'email' | 'text';
 
+/** Minutes past closing an agent stays to finish a lead that came in at the end of the day. */
+const FINISHING_MIN = 15;
+
 /**
- * One lead from arrival to sale or closure. The cadence creates its tasks when the lead arrives;
- * the agent works them (or does not) in business hours; a reachable shopper answers a call,
- * replies, or reaches out; a conversation may become an appointment (see appointment-story).
+ * One lead from arrival to sale or closure. The store's cadence runs until the lead is sold or
+ * closed (the CRM creates each step's task on its day); the agent works the steps (or does not)
+ * in business hours; a reachable shopper answers a call, replies, or reaches out; a conversation
+ * may become an appointment (see appointment-story) while the cadence goes on.
  */
 export class LeadStory {
   private readonly plan: LeadPlan;
   private talkedAt: number | null = null;
-  /** When the cadence stopped (appointment set, sold or closed); +∞ while it runs. */
-  private stoppedAt = Number.POSITIVE_INFINITY;
+  /** When an appointment was set (+∞ until then): the CRM takes the lead out of its drip. */
+  private appointmentAt = Number.POSITIVE_INFINITY;
+  /** When the lead was sold or closed (+∞ while open): nothing is worked after it. */
+  private endedAt = Number.POSITIVE_INFINITY;
+  /** When the lead flipper marks the lead lost (+∞ for everyone else); moved by an appointment. */
+  private flipAt: number;
+  /** The latest follow-up or conversation planned: an honest closure comes after it. */
+  private busyUntil: number;
   private noted = false;
   /** When the agent first worked the lead: later day-0 work follows it. */
   private firstWorkAt: number | null = null;
@@ -39,11 +50,14 @@ export class LeadStory {
   constructor(private readonly t: LeadTouches) {
     const { rng, store, agent, lead } = t;
     this.plan = planLead(rng, store.clock, agent.profile, lead.record.receivedAt);
+    this.flipAt = this.plan.flipAt ?? Number.POSITIVE_INFINITY;
+    this.busyUntil = lead.record.receivedAt;
   }
 
   tell(): void {
     this.run();
-    drip(this.t, this.stoppedAt);
+    drip(this.t, Math.min(this.appointmentAt, this.endedAt));
+    keepWarm(this.t, this.endedAt);
   }
 
   private run(): void {
@@ -55,33 +69,41 @@ export class LeadStory {
       t.autoResponse(received + rng.int(15, 120) * 1000, autoResponseSubject(t.text));
     }
     if (t.lead.phone && rng.chance(0.5)) t.autoText(received + rng.int(10, 90) * 1000);
-    const tasks = cadenceTasks(t);
+    const steps = cadencePlan(t);
     if (t.lead.record.kind === 'phone') {
       const duration = rng.int(120, 600);
       t.inbound('call', received, duration);
       this.talk(received + duration * 1000, 'call');
     }
     let lastWork = received;
-    for (const [i, task] of tasks.entries()) {
-      if (this.stopped) return;
-      if (!task) continue;
-      const when = this.workTime(i, task);
-      const flipAt = this.plan.flipAt ?? Number.POSITIVE_INFINITY;
-      this.letShopperReachOut(Math.min(when, flipAt));
-      if (this.stopped) return;
-      if (when >= flipAt) break;
+    for (const [i, step] of steps.entries()) {
+      if (!step) continue;
+      this.letShopperReachOut(Math.min(step.createdAt, this.flipAt));
+      // Sold or closed before the nightly run: the CRM never creates the step's task.
+      if (step.createdAt >= Math.min(this.endedAt, this.flipAt)) break;
+      const task = t.task(step.channel, step.createdAt, step.dueAt);
+      const when = this.workTime(i, step);
+      this.letShopperReachOut(Math.min(when, this.flipAt));
+      if (when >= this.endedAt) {
+        t.dismiss(task, this.endedAt);
+        break;
+      }
+      // The flipper's "lost" comes first; closing the lead dismisses what is left.
+      if (when >= this.flipAt) break;
       lastWork = when;
       // The flipper stops trying after a few attempts and leaves the rest of the tasks open.
       if (t.genuineAttempts >= this.plan.flipAttempts) continue;
       if (i === 0) this.firstCall(task, when);
       else this.work(task, when, i === 1);
-      if (i === 1) this.noteAfterFirstDay(when);
+      if (i === 1 && !this.noted && this.talkedAt === null) this.noted = noteFirstDay(t, when);
     }
-    this.letShopperReachOut(this.plan.flipAt ?? Number.POSITIVE_INFINITY);
+    // A sale is known when the appointment is set; the CRM drops what is still open at it.
+    if (this.ended) t.dismissOpenTasks(this.endedAt, false);
+    this.letShopperReachOut(this.flipAt);
     this.closeUnsold(lastWork);
   }
 
-  private workTime(index: number, task: TaskRecord): number {
+  private workTime(index: number, step: CadenceStep): number {
     const { rng, store, agent } = this.t;
     const received = this.t.lead.record.receivedAt;
     const profile = agent.profile;
@@ -89,15 +111,21 @@ export class LeadStory {
       const [lo, hi] = rng.chance(profile.lateFirstCallShare)
         ? profile.lateFirstCallMin
         : profile.firstCallMin;
-      return store.clock.addBusinessMinutes(received, rng.between(lo, hi));
+      const delay = rng.between(lo, hi);
+      const at = received + minutes(delay);
+      // A lead that arrives just before closing still gets its call: agents finish the lead.
+      return store.clock.isOpen(received) && store.clock.isOpen(at, FINISHING_MIN)
+        ? at
+        : store.clock.addBusinessMinutes(received, delay);
     }
     if (index === 1) {
       const anchor =
         this.firstWorkAt ?? store.clock.addBusinessMinutes(received, rng.between(2, 12));
-      return store.clock.nextOpen(anchor + minutes(rng.between(2, 8)));
+      const at = anchor + minutes(rng.between(2, 8));
+      return store.clock.isOpen(at, FINISHING_MIN) ? at : store.clock.nextOpen(at);
     }
     const [lo, hi] = profile.followUpDelayMin;
-    return store.clock.nextOpen(task.dueAt + minutes(rng.between(lo, hi)));
+    return store.clock.nextOpen(step.plannedAt + minutes(rng.between(lo, hi)));
   }
 
   /** The first call task: worked for real, skipped, or ticked off at once to stop the clock. */
@@ -151,16 +179,15 @@ export class LeadStory {
 
   /**
    * Calls the shopper (a second dial straight after a miss, for some agents); completes the
-   * task, logs the call in the CRM for some agents; returns when the agent hung up.
+   * task, or logs a call made without one; returns when the agent hung up.
    */
   private dial(task: TaskRecord | null, when: number, first: boolean): number {
     const { t } = this;
     const { rng, agent } = t;
     const profile = agent.profile;
     if (task && rng.chance(profile.phantomCallShare)) {
-      // Claimed but never dialled: nothing on the phone system backs this one.
+      // Ticked but never dialled: nothing on the phone system backs this one.
       t.complete(task, when, rng.pick(CHECKBOX_COMMENTS));
-      t.claimCall(when + rng.int(5, 60) * 1000, 'Left VM');
       return when;
     }
     const talkedBefore = this.talkedAt !== null;
@@ -176,21 +203,20 @@ export class LeadStory {
     }
     const end = callEnd(call);
     const comment = taskComment(rng, 'call', connects);
-    if (task) t.complete(task, end + rng.int(20, 150) * 1000, comment);
-    // A call without a task is logged by hand; with a task, the ticked task is the usual record.
-    if (rng.chance(task ? profile.callLogShare / 2 : profile.callLogShare)) {
-      t.claimCall(end + rng.int(10, 120) * 1000, comment);
-    }
+    // One claim per call, as a CRM keeps it: the ticked task, or, when no task asked for the
+    // call, a log typed by hand. Two claims for one call could not both be corroborated.
+    if (task) t.complete(task, end + rng.int(10, 60) * 1000, comment);
+    else if (rng.chance(profile.callLogShare)) t.claimCall(end + rng.int(10, 90) * 1000, comment);
     if (connects && !talkedBefore) this.talk(end, 'call');
     return end;
   }
 
-  private get stopped(): boolean {
-    return this.stoppedAt !== Number.POSITIVE_INFINITY;
+  private get ended(): boolean {
+    return this.endedAt !== Number.POSITIVE_INFINITY;
   }
 
   private canConnect(): boolean {
-    return this.plan.reachable && this.talkedAt === null && !this.stopped;
+    return this.plan.reachable && this.talkedAt === null && !this.ended;
   }
 
   private letShopperReachOut(before: number): void {
@@ -210,8 +236,8 @@ export class LeadStory {
   /** The first two-way contact: notes, then an appointment, a lost sale, or more follow-up. */
   private talk(at: number, how: Channel): void {
     const { t } = this;
-    const { rng, store, agent } = t;
-    if (this.talkedAt !== null || this.stopped) return;
+    const { rng, store } = t;
+    if (this.talkedAt !== null || this.ended) return;
     this.talkedAt = at;
     let end = at;
     if (how !== 'call') {
@@ -221,48 +247,45 @@ export class LeadStory {
       else if (t.lead.email) end = t.email(respondAt, `Re: ${t.lead.vehicle}`).at;
       else end = t.textMessage(respondAt).at;
     }
-    if (rng.chance(agent.profile.substantiveNoteShare)) {
-      t.note(end + rng.int(60, 480) * 1000, substantiveNote(rng, t.text, true));
-      this.noted = true;
-    }
-    if (rng.chance(agent.profile.personalNoteShare)) {
-      t.note(end + rng.int(500, 900) * 1000, personalNote(rng, t.text));
-    }
+    if (noteConversation(t, end)) this.noted = true;
     if (rng.chance(FUNNEL.setGivenTalk)) {
-      const setAt = end + rng.int(60, 300) * 1000;
-      this.stoppedAt = setAt;
-      t.dismissOpenTasks(setAt, false);
-      runAppointment(t, setAt, this.plan.flipAt);
+      this.appointmentAt = end + rng.int(60, 300) * 1000;
+      this.appointment(runAppointment(t, this.appointmentAt));
     } else if (rng.chance(FUNNEL.boughtElsewhereGivenTalk)) {
       this.close(end + rng.int(120, 1800) * 1000, 'lost', 'purchased_elsewhere', false);
     } else {
-      const until = Math.min(end + 5 * DAY, this.plan.flipAt ?? Number.POSITIVE_INFINITY);
+      const until = Math.min(end + 5 * DAY, this.flipAt);
       converse(t, end, until, rng.int(1, 4));
+      this.busyUntil = Math.max(this.busyUntil, until);
     }
   }
 
-  private noteAfterFirstDay(when: number): void {
-    const { t } = this;
-    const { rng, agent } = t;
-    if (this.noted || this.talkedAt !== null) return;
-    if (rng.chance(agent.profile.substantiveNoteShare * 0.8)) {
-      t.note(when + rng.int(300, 1200) * 1000, substantiveNote(rng, t.text, false));
-      this.noted = true;
-    } else if (rng.chance(0.4)) {
-      t.note(when + rng.int(60, 600) * 1000, rng.pick(FILLER_NOTES));
+  /** After the appointment: sold, or open again; the flipper gives up a day or two later. */
+  private appointment(outcome: AppointmentOutcome): void {
+    const { rng, store } = this.t;
+    if (outcome.soldAt !== null) {
+      this.endedAt = outcome.soldAt;
+      return;
+    }
+    const after = outcome.followedUpAt ?? outcome.startsAt;
+    this.busyUntil = Math.max(this.busyUntil, after);
+    if (this.plan.flipAt !== null) {
+      const day = store.clock.day(after) + rng.int(1, 2);
+      this.flipAt = store.clock.slotOn(day, rng.between(10 * 60, 17 * 60));
     }
   }
 
   /** Nobody bought: the flipper's early "lost", or the end of the cadence. */
   private closeUnsold(lastWork: number): void {
-    if (this.stopped) return;
+    if (this.ended) return;
     const { rng, store } = this.t;
-    if (this.plan.flipAt !== null) {
+    if (this.flipAt !== Number.POSITIVE_INFINITY) {
       const reason = this.talkedAt === null ? 'no_response' : 'not_interested';
-      this.close(this.plan.flipAt, 'lost', reason, true);
+      this.close(this.flipAt, 'lost', reason, true);
       return;
     }
-    const day = store.clock.day(Math.max(lastWork, this.t.lead.record.receivedAt + 30 * DAY));
+    const received = this.t.lead.record.receivedAt;
+    const day = store.clock.day(Math.max(lastWork, this.busyUntil, received + 30 * DAY));
     const closeAt = store.clock.slotOn(day + rng.int(1, 5), rng.between(10 * 60, 17 * 60));
     if (this.talkedAt === null) this.close(closeAt, 'inactive', 'no_response', false);
     else this.close(closeAt, 'lost', rng.weighted(LOST_REASONS_AFTER_TALK), false);
@@ -271,6 +294,6 @@ export class LeadStory {
   private close(at: number, status: LeadStatus, reason: string, includeOverdue: boolean): void {
     this.t.status(at, status, this.t.userId, reason);
     this.t.dismissOpenTasks(at, includeOverdue);
-    this.stoppedAt = at;
+    this.endedAt = at;
   }
 }

@@ -8,6 +8,7 @@ import type {
 } from '@candor/evidence-domain';
 import type { DemoLead } from './leads';
 import type { Prng } from './prng';
+import { conversation, missedCall } from './call-outcomes';
 import type { ActivityDetail, ActivityFields, IdSequence } from './record-factory';
 import {
   newActivity,
@@ -83,6 +84,13 @@ export class LeadTouches {
     }
   }
 
+  /** The CRM drops a task nobody needs any more (the lead was sold or closed first). */
+  dismiss(task: TaskRecord, at: number): void {
+    if (task.completedAt === null && task.dismissedAt === null) {
+      task.dismissedAt = Math.max(at, task.createdAt ?? at);
+    }
+  }
+
   /** Closes the open tasks due after `at` (the CRM drops a process when a lead closes). */
   dismissOpenTasks(at: number, includeOverdue: boolean): void {
     for (const task of this.tasks) {
@@ -98,9 +106,7 @@ export class LeadTouches {
     const { rng, agent } = this;
     const fromCell = rng.chance(agent.profile.cellCallShare);
     const from = fromCell ? agent.cell : rng.chance(0.7) ? this.mainLine : this.otherLine;
-    const fields: ActivityDetail = connected
-      ? { durationSec: rng.int(90, 900), answeredBy: 'human', outcome: 'connected' }
-      : this.missedCall();
+    const fields = connected ? conversation(rng) : missedCall(rng);
     if (fields.outcome === 'voicemail') {
       fields.transcript = voicemail(rng, this.voicemailKind(), this.text);
     }
@@ -225,23 +231,6 @@ export class LeadTouches {
     return this.store.lines[1] ?? this.mainLine;
   }
 
-  private missedCall(): ActivityDetail {
-    const rng = this.rng;
-    switch (rng.weighted(MISSED_CALLS)) {
-      case 'voicemail':
-        return { durationSec: rng.int(18, 45), answeredBy: 'machine', outcome: 'voicemail' };
-      case 'hangup':
-        // Picked up and hung up at once: answered, but far too short to be a conversation.
-        return { durationSec: rng.int(3, 20), answeredBy: 'human', outcome: 'connected' };
-      case 'busy':
-        return { durationSec: 0, outcome: 'busy' };
-      case 'failed':
-        return { durationSec: 0, outcome: 'failed' };
-      default:
-        return { durationSec: 0, outcome: 'no_answer' };
-    }
-  }
-
   private voicemailKind(): VoicemailKind {
     const { profile } = this.agent;
     const u = this.rng.next();
@@ -282,14 +271,6 @@ export class LeadTouches {
     };
   }
 }
-
-const MISSED_CALLS = [
-  ['voicemail', 55],
-  ['no_answer', 30],
-  ['hangup', 7],
-  ['busy', 6],
-  ['failed', 2],
-] as const;
 
 /** When a call ended: its start plus its duration. */
 export function callEnd(call: ActivityRecord): number {

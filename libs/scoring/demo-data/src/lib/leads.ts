@@ -49,7 +49,7 @@ export function buildLead(
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(LAST_NAMES);
   const hasEmail = kind === 'phone' ? rng.chance(0.5) : rng.chance(0.95);
-  const hasPhone = kind === 'phone' || !hasEmail || rng.chance(0.76);
+  const hasPhone = kind === 'phone' || !hasEmail || rng.chance(0.9);
   const phone = hasPhone ? customerPhone(store, seq) : null;
   const email = hasEmail
     ? `${compact(first)}${rng.pick(['.', '', '_'])}${compact(last)}${seq + 1}@${rng.pick(CUSTOMER_MAIL_DOMAINS)}`

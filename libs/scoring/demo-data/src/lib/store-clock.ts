@@ -70,10 +70,12 @@ export class StoreClock {
     return actual === guess ? ms : local - actual * MINUTE;
   }
 
-  isOpen(ms: number): boolean {
+  /** Whether the store is open at `ms`, or closed less than `graceMin` minutes before it. */
+  isOpen(ms: number, graceMin = 0): boolean {
     const span = this.hoursOn(this.day(ms));
     const minute = this.minuteOfDay(ms);
-    return span !== null && minute >= span[0] && minute < span[1];
+    if (span !== null && minute >= span[0] && minute < span[1]) return true;
+    return graceMin > 0 && this.isOpen(ms - minutes(graceMin));
   }
 
   /** `ms` itself when the store is open then, otherwise its next opening. */
@@ -83,6 +85,28 @@ export class StoreClock {
     const minute = this.minuteOfDay(ms);
     if (span && minute < span[1]) return minute >= span[0] ? ms : this.at(day, span[0]);
     return this.openingAfter(day);
+  }
+
+  /** The first day on or after `day` that the store opens. */
+  openDayFrom(day: number): number {
+    for (let d = day; ; d++) if (this.hoursOn(d)) return d;
+  }
+
+  /** When the store closes on `day`, an open day. */
+  closingOn(day: number): number {
+    const span = this.hoursOn(day);
+    if (!span) throw new RangeError('closingOn needs an open day');
+    return this.at(day, span[1]);
+  }
+
+  /**
+   * A lead's first working day: the day it arrives if the store is still to open or open then,
+   * else the next open day. Scoring counts cadence days from here, and so does the CRM.
+   */
+  firstWorkday(ms: number): number {
+    const day = this.day(ms);
+    const span = this.hoursOn(day);
+    return span && this.minuteOfDay(ms) < span[1] ? day : this.openDayFrom(day + 1);
   }
 
   /** The first opening on a day after `day`. */
