@@ -20,9 +20,16 @@ async function main(): Promise<void> {
     const { stores, summary } = await readBundleByStore(file);
     records = summary.accepted;
     const all = [...stores.values()];
+    // The window `candor grade` uses by default: the first lead to just after the last one.
+    let from = Infinity;
     let to = 0;
-    for (const s of all) for (const l of s.leads) to = Math.max(to, l.receivedAt + 1);
-    const report = grade(all, { window: { from: 0, to, asOf: to } });
+    for (const s of all) {
+      for (const l of s.leads) {
+        from = Math.min(from, l.receivedAt);
+        to = Math.max(to, l.receivedAt + 1);
+      }
+    }
+    const report = grade(all, { window: { from, to, asOf: to } });
     if (report.stores.length === 0) throw new Error('nothing graded');
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

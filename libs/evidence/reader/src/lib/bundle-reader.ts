@@ -3,6 +3,7 @@ import { addRecord } from '@candor/evidence-domain';
 import { decodeBundle } from './bundle-decoder';
 import { BundleParser } from './bundle-parser';
 import { fileChunks, streamChunks } from './bundle-source';
+import { IdInterner } from './id-interner';
 import { LineSplitter } from './line-splitter';
 import type { ReadOptions, ReadSummary } from './read-summary';
 
@@ -50,10 +51,11 @@ export async function readBundleByStore(
 ): Promise<{ stores: Map<string, StoreEvidence>; summary: ReadSummary }> {
   const stores = new Map<string, StoreEvidence>();
   const onRecord = options.onRecord;
+  const interner = new IdInterner();
   const summary = await readBundle(input, {
     ...options,
     onRecord: (record: EvidenceRecord) => {
-      addRecord(stores, record);
+      addRecord(stores, interner.intern(record));
       onRecord?.(record);
     },
   });

@@ -5,7 +5,8 @@ import { linkEvidence } from './facts/link-evidence';
 import { buildStoreContext, type StoreContext } from './facts/store-context';
 import { appointmentProcessMetrics } from './metrics/appointment-process.metrics';
 import { channelMetrics } from './metrics/channel.metrics';
-import { createScope, type RawMetric } from './metrics/metric-scope';
+import { buildEventTables, emptyTables } from './metrics/event-tables';
+import { createScope, type EventTables, type RawMetric } from './metrics/metric-scope';
 import { persistenceMetrics } from './metrics/persistence.metrics';
 import { responsivenessMetrics } from './metrics/responsiveness.metrics';
 import { taskMetrics } from './metrics/task.metrics';
@@ -15,20 +16,25 @@ import { applyCoverage, type Source, sourcesOf } from './report/coverage';
 import { gradeMetrics } from './report/grading';
 import type { AgentReport, Finding, GradeWindow, StoreReport } from './report/report.types';
 
+const EMPTY_TABLES = emptyTables();
 const METRIC_ORDER = new Map(METRIC_IDS.map((id, i) => [id, i]));
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const cmp = (a: string | undefined, b: string | undefined) =>
-  (a ?? '').localeCompare(b ?? '', 'en');
+// Ordinal, not locale-aware: just as deterministic, and far cheaper over tens of thousands of findings.
+const cmp = (a: string | undefined, b: string | undefined) => {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 function compute(
   ctx: StoreContext,
   window: GradeWindow,
-  facts: readonly LeadFacts[],
+  tables: EventTables,
   agentId: string | null,
   findings: Finding[] | null,
 ): Map<MetricId, RawMetric> {
   const raw = new Map<MetricId, RawMetric>();
-  const scope = createScope(ctx, window, facts, agentId, raw, findings);
+  const scope = createScope(ctx, window, tables, agentId, raw, findings);
   responsivenessMetrics(scope);
   channelMetrics(scope);
   taskMetrics(scope);
@@ -37,15 +43,24 @@ function compute(
   return raw;
 }
 
-/** Agents worth a scorecard: every user of the store plus anyone leads or events name. */
-function agentIds(evidence: StoreEvidence, facts: readonly LeadFacts[]): string[] {
-  const ids = new Set(evidence.users.map((u) => u.id));
-  for (const l of facts) {
-    if (l.assignedTo) ids.add(l.assignedTo);
-    for (const a of l.attempts) if (a.userId) ids.add(a.userId);
-    for (const c of l.claims) if (c.userId) ids.add(c.userId);
-  }
-  return [...ids].sort();
+/** Agents worth a scorecard: every user of the store plus anyone a lead or event is attributed to. */
+function agentIds(evidence: StoreEvidence, attributed: Iterable<string>): string[] {
+  return [...new Set([...evidence.users.map((u) => u.id), ...attributed])].sort();
+}
+
+/**
+ * Findings in report order: metric, severity, lead, user, events. Each sort key is built once
+ * (joining event ids inside the comparator allocated millions of strings on a store-year).
+ */
+function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map((f) => ({
+    f,
+    metric: METRIC_ORDER.get(f.metricId)!,
+    severity: SEVERITY_ORDER[f.severity],
+    rest: `${f.leadId ?? ''}\u0000${f.userId ?? ''}\u0000${f.eventIds.join(',')}`,
+  }));
+  keyed.sort((a, b) => a.metric - b.metric || a.severity - b.severity || cmp(a.rest, b.rest));
+  return keyed.map((k) => k.f);
 }
 
 /**
@@ -60,13 +75,14 @@ export function aggregateStore(
 ): StoreReport {
   const sources = sourcesOf(evidence);
   const findings: Finding[] = [];
-  const raw = compute(ctx, window, facts, null, findings);
+  const tables = buildEventTables(facts, window);
+  const raw = compute(ctx, window, tables.store, null, findings);
   const missing = applyCoverage(raw, sources);
   const graded = gradeMetrics(raw, ctx.policy);
 
   const agents: AgentReport[] = [];
-  for (const userId of agentIds(evidence, facts)) {
-    const agentRaw = compute(ctx, window, facts, userId, null);
+  for (const userId of agentIds(evidence, tables.agents.keys())) {
+    const agentRaw = compute(ctx, window, tables.agents.get(userId) ?? EMPTY_TABLES, userId, null);
     applyCoverage(agentRaw, sources);
     if (![...agentRaw.values()].some((m) => m.n > 0)) continue;
     const g = gradeMetrics(agentRaw, ctx.policy);
@@ -79,15 +95,7 @@ export function aggregateStore(
     });
   }
 
-  const kept = findings.filter((f) => !missing[f.metricId]);
-  kept.sort(
-    (a, b) =>
-      METRIC_ORDER.get(a.metricId)! - METRIC_ORDER.get(b.metricId)! ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      cmp(a.leadId, b.leadId) ||
-      cmp(a.userId, b.userId) ||
-      cmp(a.eventIds.join(','), b.eventIds.join(',')),
-  );
+  const kept = sortFindings(findings.filter((f) => !missing[f.metricId]));
   const computable = METRIC_IDS.filter((id) => graded.metrics[id].value !== null).length;
   return {
     storeId: ctx.storeId,

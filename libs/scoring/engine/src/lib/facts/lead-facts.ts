@@ -1,42 +1,13 @@
-import type { ActivityRecord } from '@candor/evidence-domain';
 import { cadenceFact } from './cadence';
-import { corroborate } from './corroboration';
-import type {
-  AttemptFact,
-  CallFact,
-  ClaimFact,
-  ClosureFact,
-  ContactChannel,
-  EmailFact,
-  LeadFacts,
-  TaskFact,
-  TimingCallFact,
-} from './lead-facts.types';
+import { contactFacts } from './contact-facts';
+import type { AttemptFact, LeadFacts, TimingCallFact } from './lead-facts.types';
+import { lifecycleFacts, responseFacts } from './lifecycle-facts';
 import type { LeadEvidence } from './link-evidence';
-import { emailDomain, type StoreContext } from './store-context';
+import type { StoreContext } from './store-context';
 import { textMatcher } from './text-match';
-import { checkVoicemail } from './voicemail';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const CLOSED = new Set(['lost', 'bad', 'inactive']);
-
-const isContact = (c: string): c is ContactChannel => c === 'call' || c === 'email' || c === 'text';
-
-function performer(ctx: StoreContext, a: ActivityRecord): string | null {
-  if (a.userId !== null) return a.userId;
-  const from = a.channel === 'email' ? ctx.email(a.from) : ctx.phone(a.from);
-  return ctx.userByContact(from);
-}
-
-function isConnected(ctx: StoreContext, a: ActivityRecord): boolean {
-  return (
-    a.channel === 'call' &&
-    (a.answeredBy === 'human' || a.outcome === 'connected') &&
-    a.durationSec !== null &&
-    a.durationSec >= ctx.policy.connectedMinSec
-  );
-}
 
 const personalMatchers = new WeakMap<readonly string[], (text: string) => boolean>();
 
@@ -49,6 +20,32 @@ function personalMatcher(ctx: StoreContext): (text: string) => boolean {
   return m;
 }
 
+/** Genuine calls after the lead's first local day, and whether each fell near its arrival time. */
+function timingFacts(
+  ctx: StoreContext,
+  receivedAt: number,
+  attempts: readonly AttemptFact[],
+): TimingCallFact[] {
+  const { clock, policy } = ctx;
+  const arrivalDay = clock.localDay(receivedAt);
+  const arrivalMinute = clock.localMinuteOfDay(receivedAt);
+  const timing: TimingCallFact[] = [];
+  // A later local day always starts at least an hour after arrival; skip the clock before that.
+  const nextDayFrom = receivedAt + 60 * MINUTE;
+  for (const a of attempts) {
+    if (a.channel !== 'call' || a.at < nextDayFrom || clock.localDay(a.at) <= arrivalDay) continue;
+    const diff = Math.abs(clock.localMinuteOfDay(a.at) - arrivalMinute);
+    timing.push({
+      id: a.id,
+      at: a.at,
+      userId: a.userId,
+      insideArrivalWindow: Math.min(diff, 1440 - diff) <= policy.arrivalWindowMin,
+      connected: a.connected,
+    });
+  }
+  return timing;
+}
+
 /** The facts of one lead (see LeadFacts). Pure: same evidence, context and asOf ⇒ same facts. */
 export function computeLeadFacts(e: LeadEvidence, ctx: StoreContext): LeadFacts {
   const { lead } = e;
@@ -56,182 +53,15 @@ export function computeLeadFacts(e: LeadEvidence, ctx: StoreContext): LeadFacts 
   const biz = (to: number) => clock.businessMinutes(lead.receivedAt, to);
   const wall = (to: number) => Math.max(0, (to - lead.receivedAt) / MINUTE);
 
-  const attempts: AttemptFact[] = [];
-  const calls: CallFact[] = [];
-  const emails: EmailFact[] = [];
-  const claims: ClaimFact[] = [];
-  for (const a of e.activities) {
-    if (a.direction === 'inbound') continue;
-    if (!isContact(a.channel)) continue;
-    const userId = performer(ctx, a);
-    if (a.channel === 'email' && !a.automated) {
-      const sender = ctx.email(a.from);
-      const domain = sender === null ? null : emailDomain(sender);
-      emails.push({
-        id: a.id,
-        at: a.at,
-        userId,
-        domain,
-        personal:
-          domain === null || ctx.storeDomains.length === 0 ? null : !ctx.isStoreDomain(domain),
-        freeMail: domain !== null && policy.freeMailDomains.includes(domain),
-      });
-    }
-    if (a.evidence === 'claimed') {
-      const comment = a.comment;
-      claims.push({
-        id: a.id,
-        at: a.at,
-        channel: a.channel,
-        userId,
-        comment,
-        filler: ctx.isFiller(comment),
-        source: 'activity',
-        corroboratedBy: null,
-      });
-      continue;
-    }
-    if (a.automated) continue;
-    const connected = isConnected(ctx, a);
-    attempts.push({ id: a.id, at: a.at, channel: a.channel, userId, connected });
-    if (a.channel === 'call') {
-      const from = ctx.phone(a.from);
-      const isVoicemail = a.answeredBy === 'machine' || a.outcome === 'voicemail';
-      calls.push({
-        id: a.id,
-        at: a.at,
-        userId,
-        from,
-        offSystem: from === null ? null : !ctx.storeLines.has(from),
-        connected,
-        voicemail: isVoicemail
-          ? {
-              transcript: a.transcript,
-              check: a.transcript === null ? null : checkVoicemail(ctx, a.transcript, userId),
-            }
-          : null,
-      });
-    }
-  }
-
-  for (const t of e.tasks) {
-    if (t.completedAt !== null && t.completedAt <= asOf && isContact(t.taskType)) {
-      const userId = t.completedBy ?? t.assignedTo;
-      claims.push({
-        id: t.id,
-        at: t.completedAt,
-        channel: t.taskType,
-        userId,
-        comment: t.comment,
-        filler: ctx.isFiller(t.comment),
-        source: 'task',
-        corroboratedBy: null,
-      });
-    }
-  }
-  claims.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const matches = corroborate(claims, attempts, policy.corroborationWindowMin);
-  for (const c of claims) c.corroboratedBy = matches.get(c.id) ?? null;
-
-  const tasks: TaskFact[] = e.tasks.map((t) => {
-    const completedAt = t.completedAt !== null && t.completedAt <= asOf ? t.completedAt : null;
-    const dismissedAt = t.dismissedAt !== null && t.dismissedAt <= asOf ? t.dismissedAt : null;
-    return {
-      id: t.id,
-      taskType: t.taskType,
-      assignedTo: t.assignedTo,
-      userId: t.completedBy ?? t.assignedTo,
-      dueAt: t.dueAt,
-      completedAt,
-      dismissedAt,
-      comment: t.comment,
-      openAtAsOf: completedAt === null && dismissedAt === null,
-      onTime: completedAt !== null && completedAt <= t.dueAt + policy.taskGraceMin * MINUTE,
-      corroborated: completedAt !== null && isContact(t.taskType) ? matches.has(t.id) : null,
-    };
-  });
-
+  const contact = contactFacts(e, ctx);
+  const { attempts, claims } = contact;
+  const { firstCrmResponse, clockStop } = responseFacts(ctx, attempts, claims);
+  const lifecycle = lifecycleFacts(e, ctx, attempts);
   const first = attempts[0] ?? null;
-  const firstClaim = claims[0] ?? null;
-  // On a tie the genuine attempt is the CRM's first response: a claim at the same moment is no clock stop.
-  const firstCrmResponse =
-    first && (!firstClaim || first.at <= firstClaim.at)
-      ? { kind: 'attempt' as const, id: first.id, at: first.at }
-      : firstClaim
-        ? { kind: 'claim' as const, id: firstClaim.id, at: firstClaim.at }
-        : null;
-  let clockStop: LeadFacts['clockStop'] = null;
-  if (firstCrmResponse?.kind === 'claim' && firstClaim && firstClaim.corroboratedBy === null) {
-    const gap = clock.businessMinutes(firstClaim.at, first?.at ?? asOf);
-    if (!first || gap > policy.clockStopGraceMin) {
-      clockStop = { claim: firstClaim, gapMin: gap, firstAttemptId: first?.id ?? null };
-    }
-  }
-
-  const soldAt = Math.min(
-    e.sales[0]?.soldAt ?? Infinity,
-    e.statuses.find((s) => s.status === 'sold')?.at ?? Infinity,
-  );
-  const closingStatus = e.statuses.find((s) => CLOSED.has(s.status));
-  let closure: ClosureFact | null = null;
-  if (closingStatus) {
-    const attemptsBefore = attempts.filter((a) => a.at <= closingStatus.at).length;
-    const daysAfterArrival = (closingStatus.at - lead.receivedAt) / DAY;
-    const twoWayContact =
-      e.activities.some((a) => a.direction === 'inbound' && a.at <= closingStatus.at) ||
-      attempts.some((a) => a.connected && a.at <= closingStatus.at);
-    const reason =
-      closingStatus.reason
-        ?.trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, '_') ?? null;
-    const exempt = twoWayContact && reason !== null && policy.exemptCloseReasons.includes(reason);
-    closure = {
-      id: closingStatus.id,
-      at: closingStatus.at,
-      status: closingStatus.status as ClosureFact['status'],
-      userId: closingStatus.by ?? lead.assignedTo,
-      reason: closingStatus.reason,
-      attemptsBefore,
-      daysAfterArrival,
-      twoWayContact,
-      exempt,
-      premature:
-        !exempt &&
-        (attemptsBefore < policy.minAttemptsBeforeClose ||
-          daysAfterArrival < policy.minDaysBeforeClose),
-    };
-  }
-  const latest = e.statuses[e.statuses.length - 1];
-  const soldByAsOf = soldAt <= asOf;
-  const openAtAsOf =
-    !soldByAsOf && !(latest && (CLOSED.has(latest.status) || latest.status === 'sold'));
-  const neglectSpan = policy.neglectDays * DAY;
-  const neglected =
-    openAtAsOf && lead.receivedAt <= asOf - neglectSpan
-      ? !attempts.some((a) => a.at > asOf - neglectSpan)
-      : null;
-
-  const arrivalDay = clock.localDay(lead.receivedAt);
-  const arrivalMinute = clock.localMinuteOfDay(lead.receivedAt);
-  const timingCalls: TimingCallFact[] = attempts
-    .filter((a) => a.channel === 'call' && clock.localDay(a.at) > arrivalDay)
-    .map((a) => {
-      const diff = Math.abs(clock.localMinuteOfDay(a.at) - arrivalMinute);
-      return {
-        id: a.id,
-        at: a.at,
-        userId: a.userId,
-        insideArrivalWindow: Math.min(diff, 1440 - diff) <= policy.arrivalWindowMin,
-        connected: a.connected,
-      };
-    });
 
   const matchesPersonal = personalMatcher(ctx);
   const substantive = e.notes.find(
-    (n) =>
-      n.text.trim().length >= policy.substantiveNoteMinChars &&
-      !ctx.isFiller(n.text.trim().toLowerCase()),
+    (n) => n.text.trim().length >= policy.substantiveNoteMinChars && !ctx.isFiller(n.text),
   );
   const personal = e.notes.find((n) => matchesPersonal(n.text));
 
@@ -251,19 +81,16 @@ export function computeLeadFacts(e: LeadEvidence, ctx: StoreContext): LeadFacts 
     clockStop,
     noResponse24h:
       lead.receivedAt + DAY <= asOf ? !(first && first.at <= lead.receivedAt + DAY) : null,
-    calls,
-    emails,
-    tasks,
+    calls: contact.calls,
+    emails: contact.emails,
+    tasks: contact.tasks,
     substantiveNoteId: substantive?.id ?? null,
     personalNoteId: personal?.id ?? null,
-    attempts7d:
-      lead.receivedAt + 7 * DAY <= asOf && soldAt > lead.receivedAt + 7 * DAY
-        ? attempts.filter((a) => a.at < lead.receivedAt + 7 * DAY).length
-        : null,
-    closure,
-    openAtAsOf,
-    neglected,
-    timingCalls,
+    attempts7d: lifecycle.attempts7d,
+    closure: lifecycle.closure,
+    openAtAsOf: lifecycle.openAtAsOf,
+    neglected: lifecycle.neglected,
+    timingCalls: timingFacts(ctx, lead.receivedAt, attempts),
     appointments: e.appointments.map((a) => ({
       id: a.id,
       setAt: a.setAt,
@@ -273,7 +100,12 @@ export function computeLeadFacts(e: LeadEvidence, ctx: StoreContext): LeadFacts 
         a.confirmedAt !== null && a.confirmedAt <= asOf && a.confirmedAt < a.startsAt,
       shownAt: a.shownAt !== null && a.shownAt <= asOf ? a.shownAt : null,
     })),
-    soldByAsOf,
-    cadence: cadenceFact(ctx, lead.receivedAt, attempts, Math.min(soldAt, closure?.at ?? Infinity)),
+    soldByAsOf: lifecycle.soldByAsOf,
+    cadence: cadenceFact(
+      ctx,
+      lead.receivedAt,
+      attempts,
+      Math.min(lifecycle.soldAt, lifecycle.closure?.at ?? Infinity),
+    ),
   };
 }

@@ -15,6 +15,11 @@ export interface AttemptFact {
 /** A claim (§1): a completed call/email/text task or a claimed outbound activity. */
 export interface ClaimFact {
   id: string;
+  leadId: string;
+  /** The lead's agent, who answers for a claim nobody signed. */
+  leadAgentId: string | null;
+  /** Whether this claim is the one that stopped its lead's clock (it has its own finding). */
+  stopsClock: boolean;
   at: number;
   channel: ContactChannel;
   userId: string | null;
@@ -26,6 +31,7 @@ export interface ClaimFact {
 
 export interface CallFact {
   id: string;
+  leadId: string;
   at: number;
   userId: string | null;
   from: string | null;
@@ -37,6 +43,7 @@ export interface CallFact {
 
 export interface EmailFact {
   id: string;
+  leadId: string;
   at: number;
   userId: string | null;
   domain: string | null;
@@ -46,6 +53,7 @@ export interface EmailFact {
 
 export interface TaskFact {
   id: string;
+  leadId: string;
   taskType: TaskType;
   assignedTo: string | null;
   /** Who completed it, else who it is assigned to. */

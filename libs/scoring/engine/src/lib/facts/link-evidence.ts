@@ -34,6 +34,17 @@ const byTimeThenId =
   (a: T, b: T) =>
     time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Sorts in place unless already in order: exports usually are, and checking is linear. */
+function sortBy<T extends { id: string }>(items: T[], time: (r: T) => number): void {
+  const order = byTimeThenId(time);
+  for (let i = 1; i < items.length; i++) {
+    if (order(items[i - 1]!, items[i]!) > 0) {
+      items.sort(order);
+      return;
+    }
+  }
+}
+
 /** The counterpart of an activity: whom the store contacted, or who contacted the store. */
 function counterpart(ctx: StoreContext, a: ActivityRecord): string | null {
   const raw = a.direction === 'outbound' ? a.to : a.from;
@@ -41,29 +52,10 @@ function counterpart(ctx: StoreContext, a: ActivityRecord): string | null {
   return a.channel === 'email' ? ctx.email(raw) : ctx.phone(raw);
 }
 
-/**
- * Links evidence to leads: by `leadId`, or, for an activity without one, by its counterpart's
- * normalized phone or e-mail. When several leads share the customer (repeat shoppers), the
- * activity goes to the latest lead received at or before it; none received before: unlinked.
- * Everything after `asOf` is dropped here, so no later step can see it.
- */
-export function linkEvidence(evidence: StoreEvidence, ctx: StoreContext): LinkReport {
-  const asOf = ctx.asOf;
-  const byLead = new Map<string, LeadEvidence>();
-  const leads = evidence.leads
-    .filter((l) => l.receivedAt <= asOf)
-    .sort(byTimeThenId((l) => l.receivedAt));
+/** Leads by normalized customer phone and e-mail, in arrival order (for activities without a lead id). */
+function contactIndex(leads: readonly LeadRecord[], ctx: StoreContext): Map<string, LeadRecord[]> {
   const byContact = new Map<string, LeadRecord[]>();
   for (const lead of leads) {
-    byLead.set(lead.id, {
-      lead,
-      tasks: [],
-      activities: [],
-      notes: [],
-      appointments: [],
-      statuses: [],
-      sales: [],
-    });
     const contacts = new Set<string>();
     for (const e of lead.customer.emails) {
       const n = ctx.email(e);
@@ -79,32 +71,77 @@ export function linkEvidence(evidence: StoreEvidence, ctx: StoreContext): LinkRe
       else byContact.set(c, [lead]);
     }
   }
+  return byContact;
+}
 
-  let orphanRecords = 0;
-  let unlinkedActivities = 0;
-  const attach = <K extends Exclude<keyof LeadEvidence, 'lead'>>(
-    key: K,
-    leadId: string,
-    record: LeadEvidence[K][number],
-  ) => {
-    const target = byLead.get(leadId);
-    if (target) (target[key] as unknown[]).push(record);
-    else orphanRecords++;
-  };
-
-  for (const t of evidence.tasks) {
-    if (t.createdAt === null || t.createdAt <= asOf) attach('tasks', t.leadId, t);
+/**
+ * Links evidence to leads: by `leadId`, or, for an activity without one, by its counterpart's
+ * normalized phone or e-mail. When several leads share the customer (repeat shoppers), the
+ * activity goes to the latest lead received at or before it; none received before: unlinked.
+ * Everything after `asOf` is dropped here, so no later step can see it.
+ */
+export function linkEvidence(evidence: StoreEvidence, ctx: StoreContext): LinkReport {
+  const asOf = ctx.asOf;
+  const byLead = new Map<string, LeadEvidence>();
+  const leads = evidence.leads
+    .filter((l) => l.receivedAt <= asOf)
+    .sort(byTimeThenId((l) => l.receivedAt));
+  for (const lead of leads) {
+    byLead.set(lead.id, {
+      lead,
+      tasks: [],
+      activities: [],
+      notes: [],
+      appointments: [],
+      statuses: [],
+      sales: [],
+    });
   }
-  for (const n of evidence.notes) if (n.at <= asOf) attach('notes', n.leadId, n);
-  for (const a of evidence.appointments) if (a.setAt <= asOf) attach('appointments', a.leadId, a);
-  for (const s of evidence.statuses) if (s.at <= asOf) attach('statuses', s.leadId, s);
-  for (const s of evidence.sales) if (s.soldAt <= asOf) attach('sales', s.leadId, s);
+
+  // One loop per record type (a shared keyed helper made the hot loop megamorphic).
+  let orphanRecords = 0;
+  for (const t of evidence.tasks) {
+    if (t.createdAt !== null && t.createdAt > asOf) continue;
+    const target = byLead.get(t.leadId);
+    if (target) target.tasks.push(t);
+    else orphanRecords++;
+  }
+  for (const n of evidence.notes) {
+    if (n.at > asOf) continue;
+    const target = byLead.get(n.leadId);
+    if (target) target.notes.push(n);
+    else orphanRecords++;
+  }
+  for (const a of evidence.appointments) {
+    if (a.setAt > asOf) continue;
+    const target = byLead.get(a.leadId);
+    if (target) target.appointments.push(a);
+    else orphanRecords++;
+  }
+  for (const st of evidence.statuses) {
+    if (st.at > asOf) continue;
+    const target = byLead.get(st.leadId);
+    if (target) target.statuses.push(st);
+    else orphanRecords++;
+  }
+  for (const sale of evidence.sales) {
+    if (sale.soldAt > asOf) continue;
+    const target = byLead.get(sale.leadId);
+    if (target) target.sales.push(sale);
+    else orphanRecords++;
+  }
+
+  let byContact: Map<string, LeadRecord[]> | null = null;
+  let unlinkedActivities = 0;
   for (const a of evidence.activities) {
     if (a.at > asOf) continue;
     if (a.leadId !== null) {
-      attach('activities', a.leadId, a);
+      const target = byLead.get(a.leadId);
+      if (target) target.activities.push(a);
+      else orphanRecords++;
       continue;
     }
+    byContact ??= contactIndex(leads, ctx);
     const contact = counterpart(ctx, a);
     const candidates = contact ? byContact.get(contact) : undefined;
     let match: LeadRecord | undefined;
@@ -117,12 +154,12 @@ export function linkEvidence(evidence: StoreEvidence, ctx: StoreContext): LinkRe
   }
 
   for (const e of byLead.values()) {
-    e.tasks.sort(byTimeThenId((t) => t.dueAt));
-    e.activities.sort(byTimeThenId((a) => a.at));
-    e.notes.sort(byTimeThenId((n) => n.at));
-    e.appointments.sort(byTimeThenId((a) => a.setAt));
-    e.statuses.sort(byTimeThenId((s) => s.at));
-    e.sales.sort(byTimeThenId((s) => s.soldAt));
+    sortBy(e.tasks, (t) => t.dueAt);
+    sortBy(e.activities, (a) => a.at);
+    sortBy(e.notes, (n) => n.at);
+    sortBy(e.appointments, (a) => a.setAt);
+    sortBy(e.statuses, (s) => s.at);
+    sortBy(e.sales, (s) => s.soldAt);
   }
   return { byLead, unlinkedActivities, orphanRecords };
 }

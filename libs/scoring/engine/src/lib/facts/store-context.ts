@@ -1,6 +1,6 @@
 import type { StoreEvidence, UserRecord } from '@candor/evidence-domain';
 import { type BusinessClock, createBusinessClock } from '@candor/shared-business-clock';
-import { emailDomain, normalizeEmail, normalizePhone } from '@candor/shared-contact';
+import { emailDomain, lastDigits, normalizeEmail, normalizePhone } from '@candor/shared-contact';
 import type { Policy } from '../policy/policy';
 import { textMatcher } from './text-match';
 
@@ -21,9 +21,16 @@ export interface StoreContext {
   /** The user a phone number or e-mail address belongs to, if any. */
   userByContact(normalized: string | null): string | null;
   isStoreDomain(domain: string): boolean;
+  isFreeMail(domain: string): boolean;
+  /** The sending domain of a raw From value and what it means for the store (cached per value). */
+  sender(raw: string | null): SenderVerdict;
   isFiller(comment: string | null): boolean;
-  /** Store names and aliases, normalized for transcript matching. */
+  /** Store names and aliases, normalized and space-padded for transcript matching. */
   storeNames: readonly string[];
+  /** Each user's full and first name, normalized and space-padded for transcript matching. */
+  userNames: ReadonlyMap<string, { full: string; first: string }>;
+  /** The last 7 digits of each store line (a callback number said in a voicemail). */
+  storeLineDigits: readonly string[];
 }
 
 const E164 = /^\+[1-9]\d{7,14}$/;
@@ -64,6 +71,26 @@ function emailNormalizer(): (raw: string | null) => string | null {
   };
 }
 
+export interface SenderVerdict {
+  domain: string | null;
+  /** null when it cannot be judged (no address, or the store has no domains). */
+  personal: boolean | null;
+  freeMail: boolean;
+}
+
+/** Caches a string function: inputs (addresses, comments) repeat across a store's evidence. */
+function memo<T>(fn: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let hit = cache.get(raw);
+    if (hit === undefined && !cache.has(raw)) {
+      hit = fn(raw);
+      if (cache.size < 1_000_000) cache.set(raw, hit);
+    }
+    return hit as T;
+  };
+}
+
 export function normalizeForMatching(text: string): string {
   return ` ${text
     .toLowerCase()
@@ -98,6 +125,21 @@ export function buildStoreContext(
     }
   }
   const filler = textMatcher(policy.fillerPatterns, 'exact');
+  const isFillerText = memo((comment) => filler(comment.trim().toLowerCase()));
+  const freeMail = new Set(policy.freeMailDomains);
+  const isStoreDomain = (domain: string) =>
+    storeDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
+  const noSender: SenderVerdict = { domain: null, personal: null, freeMail: false };
+  const sender = memo((raw): SenderVerdict => {
+    const address = email(raw);
+    if (address === null) return noSender;
+    const domain = emailDomain(address);
+    return {
+      domain,
+      personal: storeDomains.length === 0 ? null : !isStoreDomain(domain),
+      freeMail: freeMail.has(domain),
+    };
+  });
   return {
     storeId: evidence.storeId,
     storeName: store?.name ?? null,
@@ -111,12 +153,21 @@ export function buildStoreContext(
     phone,
     email,
     userByContact: (n) => (n === null ? null : (byContact.get(n) ?? null)),
-    isStoreDomain: (domain) => storeDomains.some((d) => domain === d || domain.endsWith(`.${d}`)),
-    isFiller: (comment) => comment === null || filler(comment.trim().toLowerCase()),
+    isStoreDomain,
+    isFreeMail: (domain) => freeMail.has(domain),
+    sender: (raw) => (raw === null ? noSender : sender(raw)),
+    isFiller: (comment) => comment === null || isFillerText(comment),
+    userNames: new Map(
+      [...users.values()].map((u) => {
+        const full = normalizeForMatching(u.name).trim();
+        const first = full.split(' ')[0] ?? '';
+        return [u.id, { full: full ? ` ${full} ` : '', first: first ? ` ${first} ` : '' }];
+      }),
+    ),
+    storeLineDigits: [...storeLines].map((line) => lastDigits(line, 7)),
     storeNames: [...new Set([store?.name ?? '', ...(store?.names ?? [])])]
       .map((n) => normalizeForMatching(n).trim())
-      .filter((n) => n.length > 0),
+      .filter((n) => n.length > 0)
+      .map((n) => ` ${n} `),
   };
 }
-
-export { emailDomain };

@@ -25,7 +25,8 @@ export function textMatcher(
     const regex = sources.length > 0 ? new RegExp(`^(?:${sources.join('|')})$`, 'i') : null;
     return (text) => text === '' || literals.has(text) || (regex?.test(text) ?? false);
   }
-  if (sources.length === 0) return () => false;
-  const regex = new RegExp(sources.join('|'), 'i');
-  return (text) => regex.test(text);
+  // One alternation of whole words and phrases: V8 runs it without allocating, faster than
+  // splitting each note into words (measured on a store-year of notes).
+  const regex = sources.length > 0 ? new RegExp(sources.join('|'), 'i') : null;
+  return regex ? (text) => regex.test(text) : () => false;
 }

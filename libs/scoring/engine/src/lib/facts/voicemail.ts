@@ -1,4 +1,3 @@
-import { lastDigits } from '@candor/shared-contact';
 import { normalizeForMatching, type StoreContext } from './store-context';
 
 export interface VoicemailCheck {
@@ -8,8 +7,9 @@ export interface VoicemailCheck {
   recognizable: boolean;
 }
 
+/** `phrase` comes padded with spaces (see StoreContext), so this matches whole words only. */
 function containsPhrase(haystack: string, phrase: string): boolean {
-  return phrase.length > 0 && haystack.includes(` ${phrase} `);
+  return phrase.length > 0 && haystack.includes(phrase);
 }
 
 /**
@@ -24,18 +24,16 @@ export function checkVoicemail(
   agentId: string | null,
 ): VoicemailCheck {
   const text = normalizeForMatching(transcript);
-  const agents =
-    agentId !== null && ctx.users.has(agentId)
-      ? [ctx.users.get(agentId)!]
-      : [...ctx.users.values()];
-  const namesAgent = agents.some((user) => {
-    const full = normalizeForMatching(user.name).trim();
-    const first = full.split(' ')[0] ?? '';
-    return containsPhrase(text, full) || containsPhrase(text, first);
-  });
+  const known = agentId === null ? undefined : ctx.userNames.get(agentId);
+  const names = known ? [known] : [...ctx.userNames.values()];
+  const namesAgent = names.some(
+    ({ full, first }) => containsPhrase(text, full) || containsPhrase(text, first),
+  );
   const namesStore = ctx.storeNames.some((name) => containsPhrase(text, name));
   const digits = transcript.replace(/\D/g, '');
-  const leavesCallback = [...ctx.storeLines].some((line) => digits.includes(lastDigits(line, 7)));
+  const leavesCallback = ctx.storeLineDigits.some(
+    (last7) => last7.length > 0 && digits.includes(last7),
+  );
   const recognizable =
     namesAgent && namesStore && (!ctx.policy.voicemailRequiresCallback || leavesCallback);
   return { namesAgent, namesStore, leavesCallback, recognizable };

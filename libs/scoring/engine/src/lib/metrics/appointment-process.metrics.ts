@@ -1,11 +1,11 @@
-import type { MetricScope } from './metric-scope';
+import { finding, type MetricScope } from './metric-scope';
 import { count, rate } from './stats';
 
 /** appointments.* and process.*. */
 export function appointmentProcessMetrics(s: MetricScope): void {
   const { ctx, window } = s;
   const end = Math.min(window.to, window.asOf);
-  const cohort = s.cohort;
+  const cohort = s.tables.cohort;
   s.set('appointments.setRate', {
     value: rate(
       count(cohort, (l) => l.appointments.length > 0),
@@ -14,9 +14,7 @@ export function appointmentProcessMetrics(s: MetricScope): void {
     n: cohort.length,
   });
 
-  const starting = s.allLeads.flatMap((l) =>
-    l.appointments.filter((a) => s.ownsEvent(a.setBy ?? l.assignedTo, a.startsAt)),
-  );
+  const starting = s.tables.appointments;
   s.set('appointments.confirmedRate', {
     value: rate(
       count(starting, (a) => a.confirmedBeforeStart),
@@ -31,9 +29,7 @@ export function appointmentProcessMetrics(s: MetricScope): void {
     ),
     n: starting.length,
   });
-  const shownLeads = s.allLeads.filter((l) =>
-    l.appointments.some((a) => a.shownAt !== null && s.ownsEvent(l.assignedTo, a.shownAt)),
-  );
+  const shownLeads = s.tables.shownLeads;
   s.set('appointments.soldFromShowRate', {
     value: rate(
       count(shownLeads, (l) => l.soldByAsOf),
@@ -51,12 +47,8 @@ export function appointmentProcessMetrics(s: MetricScope): void {
   s.set('process.cadenceCompliance', { value: rate(satisfied, due), n: due });
 
   const perAgent = new Map<string, number>();
-  for (const lead of s.allLeads) {
-    for (const task of lead.tasks) {
-      if (!task.assignedTo || task.dueAt < window.from || task.dueAt >= end) continue;
-      if (s.agentId !== null && task.assignedTo !== s.agentId) continue;
-      perAgent.set(task.assignedTo, (perAgent.get(task.assignedTo) ?? 0) + 1);
-    }
+  for (const task of s.tables.dueTasks) {
+    if (task.assignedTo) perAgent.set(task.assignedTo, (perAgent.get(task.assignedTo) ?? 0) + 1);
   }
   const days =
     end > window.from
@@ -74,13 +66,16 @@ export function appointmentProcessMetrics(s: MetricScope): void {
     for (const [userId, tasks] of [...perAgent].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const perDay = tasks / days;
       if (perDay <= ctx.policy.agentDailyTaskCapacity) continue;
-      s.emit({
-        metricId: 'process.tasksPerAgentDay',
-        severity: 'medium',
-        userId,
-        eventIds: [],
-        message: `${Math.round(perDay)} tasks due per business day, above the ${ctx.policy.agentDailyTaskCapacity} one person can do well: the process asks for more than is humanly possible.`,
-      });
+      s.emit?.(
+        finding(
+          'process.tasksPerAgentDay',
+          'medium',
+          null,
+          userId,
+          [],
+          `${Math.round(perDay)} tasks due per business day, above the ${ctx.policy.agentDailyTaskCapacity} one person can do well: the process asks for more than is humanly possible.`,
+        ),
+      );
     }
   }
 }

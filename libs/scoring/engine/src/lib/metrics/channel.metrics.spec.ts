@@ -157,6 +157,30 @@ describe('email.personalDomainRate', () => {
     });
   });
 
+  it('reports one behaviour on one lead once, with every e-mail behind it', () => {
+    const r = gradeRecords([
+      lead('A', t('2026-03-02 10:00')),
+      email('E1', t('2026-03-02 10:05'), 'A', { from: 'dana.reyes77@gmail.com' }),
+      email('E2', t('2026-03-03 10:05'), 'A', { from: 'dana.reyes77@gmail.com' }),
+      email('E3', t('2026-03-04 10:05'), 'A', { from: 'dana@yahoo.com' }),
+    ]);
+    expect(value(r, 'email.personalDomainRate')).toBe(1);
+    expect(
+      r.findings
+        .filter((f) => f.metricId === 'email.personalDomainRate')
+        .map((f) => [f.eventIds, f.message]),
+    ).toEqual([
+      [
+        ['E1', 'E2'],
+        'Lead A: 2 customer e-mails sent from gmail.com (free personal mail), not a store domain; the store loses the conversation.',
+      ],
+      [
+        ['E3'],
+        'Lead A: customer e-mail sent from yahoo.com (free personal mail), not a store domain; the store loses the conversation.',
+      ],
+    ]);
+  });
+
   it('links an e-mail without a lead id to the lead by the customer address', () => {
     const r = gradeRecords([
       lead('A', t('2026-03-02 10:00')),

@@ -1,4 +1,4 @@
-import type { MetricScope } from './metric-scope';
+import { finding, type MetricScope } from './metric-scope';
 import { count, median, rate } from './stats';
 
 /** persistence.* over graded leads; timing.* over genuine calls in the window. */
@@ -11,9 +11,7 @@ export function persistenceMetrics(s: MetricScope): void {
     n: eligible7d.length,
   });
 
-  const closed = s.allLeads.filter(
-    (l) => l.graded && l.closure !== null && s.ownsEvent(l.closure.userId, l.closure.at),
-  );
+  const closed = s.tables.closures;
   s.set('persistence.prematureCloseRate', {
     value: rate(
       count(closed, (l) => l.closure!.premature),
@@ -25,17 +23,18 @@ export function persistenceMetrics(s: MetricScope): void {
     const c = lead.closure!;
     if (!c.premature) continue;
     const days = Math.floor(c.daysAfterArrival * 10) / 10;
-    s.emit({
-      metricId: 'persistence.prematureCloseRate',
-      severity: 'high',
-      leadId: lead.leadId,
-      ...(c.userId ? { userId: c.userId } : {}),
-      eventIds: [c.id],
-      message:
+    s.emit?.(
+      finding(
+        'persistence.prematureCloseRate',
+        'high',
+        lead.leadId,
+        c.userId,
+        [c.id],
         `Lead ${lead.leadId}: closed as ${c.status}${c.reason ? ` (${c.reason})` : ''} ${days} day${days === 1 ? '' : 's'} after arrival ` +
-        `after ${c.attemptsBefore} genuine attempt${c.attemptsBefore === 1 ? '' : 's'} ` +
-        `(policy: at least ${ctx.policy.minAttemptsBeforeClose} attempts and ${ctx.policy.minDaysBeforeClose} days).`,
-    });
+          `after ${c.attemptsBefore} genuine attempt${c.attemptsBefore === 1 ? '' : 's'} ` +
+          `(policy: at least ${ctx.policy.minAttemptsBeforeClose} attempts and ${ctx.policy.minDaysBeforeClose} days).`,
+      ),
+    );
   }
 
   const open = leads.filter((l) => l.neglected !== null);
@@ -48,14 +47,16 @@ export function persistenceMetrics(s: MetricScope): void {
   });
   for (const lead of open) {
     if (!lead.neglected || lead.attempts.length === 0) continue;
-    s.emit({
-      metricId: 'persistence.neglectedRate',
-      severity: 'medium',
-      leadId: lead.leadId,
-      ...(lead.assignedTo ? { userId: lead.assignedTo } : {}),
-      eventIds: [lead.attempts[lead.attempts.length - 1]!.id],
-      message: `Lead ${lead.leadId}: still open with no genuine attempt in the last ${ctx.policy.neglectDays} days.`,
-    });
+    s.emit?.(
+      finding(
+        'persistence.neglectedRate',
+        'medium',
+        lead.leadId,
+        lead.assignedTo,
+        [lead.attempts[lead.attempts.length - 1]!.id],
+        `Lead ${lead.leadId}: still open with no genuine attempt in the last ${ctx.policy.neglectDays} days.`,
+      ),
+    );
   }
 
   s.set('persistence.neverContactedRate', {
@@ -71,19 +72,19 @@ export function persistenceMetrics(s: MetricScope): void {
       lead.claims.length > 0
         ? ` although the CRM shows ${lead.claims.length} completed contact task(s) or log(s)`
         : '';
-    s.emit({
-      metricId: 'persistence.neverContactedRate',
-      severity: 'high',
-      leadId: lead.leadId,
-      ...(lead.assignedTo ? { userId: lead.assignedTo } : {}),
-      eventIds: lead.claims.map((c) => c.id),
-      message: `Lead ${lead.leadId}: no genuine call, e-mail or text by the report date${claimed}.`,
-    });
+    s.emit?.(
+      finding(
+        'persistence.neverContactedRate',
+        'high',
+        lead.leadId,
+        lead.assignedTo,
+        lead.claims.map((c) => c.id),
+        `Lead ${lead.leadId}: no genuine call, e-mail or text by the report date${claimed}.`,
+      ),
+    );
   }
 
-  const timing = s.allLeads.flatMap((l) =>
-    l.timingCalls.filter((c) => s.ownsEvent(c.userId, c.at)),
-  );
+  const timing = s.tables.timingCalls;
   const inside = timing.filter((c) => c.insideArrivalWindow);
   const outside = timing.filter((c) => !c.insideArrivalWindow);
   s.set('timing.arrivalWindowShare', {

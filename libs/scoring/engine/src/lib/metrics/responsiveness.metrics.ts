@@ -1,6 +1,6 @@
 import type { LeadFacts } from '../facts/lead-facts.types';
-import { type MetricScope, minutesText } from './metric-scope';
-import { count, median, percentile, rate } from './stats';
+import { finding, type MetricScope, minutesText } from './metric-scope';
+import { count, median, medianOfSorted, percentileOfSorted, rate, sortedValues } from './stats';
 
 const SYSTEM: Record<string, string> = {
   call: 'phone system',
@@ -34,23 +34,19 @@ function clockStopMessage(s: MetricScope, lead: LeadFacts): string {
 export function responsivenessMetrics(s: MetricScope): void {
   const leads = s.graded;
   const n = leads.length;
-  const trueTimes = leads.map((l) => l.trueResponseMin);
-  const trueMedian = median(trueTimes);
-  const trueP90 = percentile(trueTimes, 90);
+  const trueTimes = sortedValues(leads.map((l) => l.trueResponseMin));
+  const trueWall = sortedValues(leads.map((l) => l.trueResponseWallMin));
+  const trueMedian = medianOfSorted(trueTimes);
+  const trueP90 = percentileOfSorted(trueTimes, 90);
   s.set('response.trueMedianMin', {
     value: finite(trueMedian),
     n,
-    wallClockValue: finite(median(leads.map((l) => l.trueResponseWallMin))),
+    wallClockValue: finite(medianOfSorted(trueWall)),
   });
   s.set('response.trueP90Min', {
     value: finite(trueP90),
     n,
-    wallClockValue: finite(
-      percentile(
-        leads.map((l) => l.trueResponseWallMin),
-        90,
-      ),
-    ),
+    wallClockValue: finite(percentileOfSorted(trueWall, 90)),
   });
   s.set('response.crmMedianMin', {
     value: finite(median(leads.map((l) => l.crmResponseMin))),
@@ -58,19 +54,27 @@ export function responsivenessMetrics(s: MetricScope): void {
     wallClockValue: finite(median(leads.map((l) => l.crmResponseWallMin))),
   });
   if (trueMedian === Infinity) {
-    s.emit({
-      metricId: 'response.trueMedianMin',
-      severity: 'high',
-      eventIds: [],
-      message: `At least half of the ${n} leads had no genuine attempt by the report date, so there is no true median response time.`,
-    });
+    s.emit?.(
+      finding(
+        'response.trueMedianMin',
+        'high',
+        null,
+        null,
+        [],
+        `At least half of the ${n} leads had no genuine attempt by the report date, so there is no true median response time.`,
+      ),
+    );
   } else if (trueP90 === Infinity) {
-    s.emit({
-      metricId: 'response.trueP90Min',
-      severity: 'medium',
-      eventIds: [],
-      message: `More than 10% of the ${n} leads had no genuine attempt by the report date, so the 90th percentile is unbounded.`,
-    });
+    s.emit?.(
+      finding(
+        'response.trueP90Min',
+        'medium',
+        null,
+        null,
+        [],
+        `More than 10% of the ${n} leads had no genuine attempt by the report date, so the 90th percentile is unbounded.`,
+      ),
+    );
   }
   s.set('response.within15Rate', {
     value: rate(
@@ -90,14 +94,16 @@ export function responsivenessMetrics(s: MetricScope): void {
   });
   for (const lead of eligible24h) {
     if (lead.noResponse24h && lead.attempts.length > 0) {
-      s.emit({
-        metricId: 'response.noResponse24hRate',
-        severity: 'medium',
-        leadId: lead.leadId,
-        ...(lead.assignedTo ? { userId: lead.assignedTo } : {}),
-        eventIds: [lead.attempts[0]!.id],
-        message: `Lead ${lead.leadId}: first genuine attempt came ${minutesText(lead.trueResponseWallMin)} after arrival, more than 24 hours.`,
-      });
+      s.emit?.(
+        finding(
+          'response.noResponse24hRate',
+          'medium',
+          lead.leadId,
+          lead.assignedTo,
+          [lead.attempts[0]!.id],
+          `Lead ${lead.leadId}: first genuine attempt came ${minutesText(lead.trueResponseWallMin)} after arrival, more than 24 hours.`,
+        ),
+      );
     }
   }
 
@@ -118,13 +124,15 @@ export function responsivenessMetrics(s: MetricScope): void {
   for (const lead of stops) {
     const stop = lead.clockStop!;
     const userId = stop.claim.userId ?? lead.assignedTo;
-    s.emit({
-      metricId: 'clockStop.rate',
-      severity: 'high',
-      leadId: lead.leadId,
-      ...(userId ? { userId } : {}),
-      eventIds: stop.firstAttemptId ? [stop.claim.id, stop.firstAttemptId] : [stop.claim.id],
-      message: clockStopMessage(s, lead),
-    });
+    s.emit?.(
+      finding(
+        'clockStop.rate',
+        'high',
+        lead.leadId,
+        userId,
+        stop.firstAttemptId ? [stop.claim.id, stop.firstAttemptId] : [stop.claim.id],
+        clockStopMessage(s, lead),
+      ),
+    );
   }
 }

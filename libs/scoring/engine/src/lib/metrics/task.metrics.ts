@@ -1,32 +1,39 @@
 import type { TaskFact } from '../facts/lead-facts.types';
-import { type MetricScope, minutesText } from './metric-scope';
+import { finding, groupBy, type MetricScope, minutesText, plural } from './metric-scope';
 import { count, rate } from './stats';
 
-function completionRate(tasks: readonly TaskFact[]): number | null {
-  return rate(
-    count(tasks, (t) => t.completedAt !== null),
-    tasks.length,
-  );
+interface DueTally {
+  open: number;
+  onTime: number;
+  calls: number;
+  callsDone: number;
+  others: number;
+  othersDone: number;
 }
 
-function cherryPickIndex(due: readonly TaskFact[]): {
-  value: number | null;
-  calls: number;
-  others: number;
-  callRate: number | null;
-  otherRate: number | null;
-} {
-  const calls = due.filter((t) => t.taskType === 'call');
-  const others = due.filter((t) => t.taskType === 'email' || t.taskType === 'text');
-  const callRate = completionRate(calls);
-  const otherRate = completionRate(others);
-  return {
-    value: callRate === null || otherRate === null ? null : otherRate - callRate,
-    calls: calls.length,
-    others: others.length,
-    callRate,
-    otherRate,
-  };
+/** Everything the task rates need, in one pass (this runs for the store and every agent). */
+function tallyDue(due: readonly TaskFact[]): DueTally {
+  const t: DueTally = { open: 0, onTime: 0, calls: 0, callsDone: 0, others: 0, othersDone: 0 };
+  for (const task of due) {
+    if (task.openAtAsOf) t.open++;
+    if (task.onTime) t.onTime++;
+    const done = task.completedAt !== null;
+    if (task.taskType === 'call') {
+      t.calls++;
+      if (done) t.callsDone++;
+    } else if (task.taskType === 'email' || task.taskType === 'text') {
+      t.others++;
+      if (done) t.othersDone++;
+    }
+  }
+  return t;
+}
+
+/** E-mail/text completion minus call completion; null when either side has no tasks. */
+function cherryPickIndex(t: DueTally): number | null {
+  const callRate = rate(t.callsDone, t.calls);
+  const otherRate = rate(t.othersDone, t.others);
+  return callRate === null || otherRate === null ? null : otherRate - callRate;
 }
 
 /**
@@ -36,71 +43,61 @@ function cherryPickIndex(due: readonly TaskFact[]): {
  */
 export function taskMetrics(s: MetricScope): void {
   const { asOf } = s.window;
-  const end = Math.min(s.window.to, asOf);
-  const mine = (t: TaskFact) => s.agentId === null || t.assignedTo === s.agentId;
-  const overdue: { leadId: string; task: TaskFact }[] = [];
-  const due: TaskFact[] = [];
-  for (const lead of s.allLeads) {
-    for (const task of lead.tasks) {
-      if (!mine(task)) continue;
-      if (task.openAtAsOf && task.dueAt < asOf) overdue.push({ leadId: lead.leadId, task });
-      if (task.dueAt >= s.window.from && task.dueAt < end) due.push(task);
+  const overdue = s.tables.overdueTasks;
+  const due = s.tables.dueTasks;
+  s.set('tasks.overdueCount', { value: overdue.length, n: overdue.length });
+  if (s.emit) {
+    for (const group of groupBy(overdue, (t) => `${t.leadId}\u0000${t.assignedTo}`)) {
+      const task = group[0]!;
+      const which = group
+        .map((t) => `${t.taskType} (${minutesText((asOf - t.dueAt) / 60_000)} past due)`)
+        .join(', ');
+      s.emit(
+        finding(
+          'tasks.overdueCount',
+          'low',
+          task.leadId,
+          task.assignedTo,
+          group.map((t) => t.id),
+          `Lead ${task.leadId}: ${plural(group.length, 'task', 'tasks')} still open: ${which}.`,
+        ),
+      );
     }
   }
-  s.set('tasks.overdueCount', { value: overdue.length, n: overdue.length });
-  for (const { leadId, task } of overdue) {
-    s.emit({
-      metricId: 'tasks.overdueCount',
-      severity: 'low',
-      leadId,
-      ...(task.assignedTo ? { userId: task.assignedTo } : {}),
-      eventIds: [task.id],
-      message: `Lead ${leadId}: ${task.taskType} task still open, ${minutesText((asOf - task.dueAt) / 60_000)} past due.`,
-    });
-  }
-  s.set('tasks.overdueRate', {
-    value: rate(
-      count(due, (t) => t.openAtAsOf),
-      due.length,
-    ),
-    n: due.length,
-  });
-  s.set('tasks.onTimeRate', {
-    value: rate(
-      count(due, (t) => t.onTime),
-      due.length,
-    ),
-    n: due.length,
-  });
-  const pick = cherryPickIndex(due);
-  s.set('tasks.cherryPickIndex', { value: pick.value, n: pick.calls + pick.others });
+  const tally = tallyDue(due);
+  s.set('tasks.overdueRate', { value: rate(tally.open, due.length), n: due.length });
+  s.set('tasks.onTimeRate', { value: rate(tally.onTime, due.length), n: due.length });
+  s.set('tasks.cherryPickIndex', { value: cherryPickIndex(tally), n: tally.calls + tally.others });
 
-  if (s.agentId === null) {
+  if (s.emit) {
     const byAgent = new Map<string, TaskFact[]>();
     for (const task of due) {
       if (!task.assignedTo) continue;
-      const list = byAgent.get(task.assignedTo) ?? [];
-      list.push(task);
-      byAgent.set(task.assignedTo, list);
+      const list = byAgent.get(task.assignedTo);
+      if (list) list.push(task);
+      else byAgent.set(task.assignedTo, [task]);
     }
     for (const [userId, tasks] of [...byAgent].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const p = cherryPickIndex(tasks);
-      if (p.value !== null && p.value >= 0.25 && p.calls >= 5 && p.others >= 5) {
-        s.emit({
-          metricId: 'tasks.cherryPickIndex',
-          severity: 'medium',
+      const t = tallyDue(tasks);
+      const index = cherryPickIndex(t);
+      if (index === null || index < 0.25 || t.calls < 5 || t.others < 5) continue;
+      s.emit(
+        finding(
+          'tasks.cherryPickIndex',
+          'medium',
+          null,
           userId,
-          eventIds: tasks
-            .filter((t) => t.taskType === 'call' && t.completedAt === null)
-            .map((t) => t.id)
+          tasks
+            .filter((task) => task.taskType === 'call' && task.completedAt === null)
+            .map((task) => task.id)
             .slice(0, 20),
-          message: `Completes ${Math.round(p.otherRate! * 100)}% of e-mail and text tasks but only ${Math.round(p.callRate! * 100)}% of call tasks (${p.calls} call tasks due).`,
-        });
-      }
+          `Completes ${Math.round((t.othersDone / t.others) * 100)}% of e-mail and text tasks but only ${Math.round((t.callsDone / t.calls) * 100)}% of call tasks (${t.calls} call tasks due).`,
+        ),
+      );
     }
   }
 
-  const cohort = s.cohort;
+  const cohort = s.tables.cohort;
   s.set('notes.substantiveRate', {
     value: rate(
       count(cohort, (l) => l.substantiveNoteId !== null),
