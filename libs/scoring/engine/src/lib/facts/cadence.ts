@@ -18,13 +18,15 @@ function nextBusinessDay(clock: BusinessClock, day: number): number {
  * step N falls on day 0 + N, moved to the next business day when the store is closed. A step is
  * due once its day has ended by asOf, unless the lead was sold or closed before that day; it is
  * satisfied by a genuine attempt of its channel on that day (for day-0 steps, also earlier: a
- * call at 22:00 on the evening of an after-hours lead counts).
+ * call at 22:00 on the evening of an after-hours lead counts). Call and text steps are not due
+ * for a lead without a phone number, e-mail steps not for one without an address.
  */
 export function cadenceFact(
   ctx: StoreContext,
   receivedAt: number,
   attempts: readonly AttemptFact[],
   endedAt: number,
+  reachable: { phone: boolean; email: boolean },
 ): CadenceFact {
   const { clock, policy, asOf } = ctx;
   if (policy.cadence.length === 0) return { due: 0, satisfied: 0 };
@@ -35,6 +37,8 @@ export function cadenceFact(
   let due = 0;
   let satisfied = 0;
   for (const step of policy.cadence) {
+    // A step on a channel the customer gave no address for cannot be met by anyone.
+    if (step.channel === 'email' ? !reachable.email : !reachable.phone) continue;
     const day = nextBusinessDay(clock, day0 + step.day);
     const start = clock.startOfLocalDay(day);
     if (clock.startOfLocalDay(day + 1) > asOf || endedAt < start) continue;

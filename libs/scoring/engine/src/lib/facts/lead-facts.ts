@@ -106,6 +106,7 @@ export function computeLeadFacts(e: LeadEvidence, ctx: StoreContext): LeadFacts 
       lead.receivedAt,
       attempts,
       Math.min(lifecycle.soldAt, lifecycle.closure?.at ?? Infinity),
+      { phone: lead.customer.phones.length > 0, email: lead.customer.emails.length > 0 },
     ),
   };
 }

@@ -71,7 +71,7 @@ describe('process', () => {
         // Sat 19:00, after closing: day 0 is Monday 9th (Sunday closed); only d0 steps are due.
         lead('D', t('2026-03-07 19:00')),
         call('D0', t('2026-03-07 19:30'), 'D'), // that evening: counts for the day-0 call
-        // Closed the same afternoon: later steps are not due.
+        // Closed the same afternoon: later steps are not due; no e-mail address: no e-mail step.
         lead('F', t('2026-03-02 10:00'), {
           customer: { name: 'F', emails: [], phones: ['+13125559000'] },
         }),
@@ -80,9 +80,25 @@ describe('process', () => {
       ],
       { asOf },
     );
-    // C: 4 of 5; D: 1 of 2; F: 1 of 2 → 6 of 9.
-    expect(n(r, 'process.cadenceCompliance')).toBe(9);
-    expect(value(r, 'process.cadenceCompliance')).toBe(6 / 9);
+    // C: 4 of 5; D: 1 of 2; F: 1 of 1 → 6 of 8.
+    expect(n(r, 'process.cadenceCompliance')).toBe(8);
+    expect(value(r, 'process.cadenceCompliance')).toBe(6 / 8);
+  });
+
+  it('does not count steps on a channel the customer gave no address for', () => {
+    const r = gradeRecords(
+      [
+        // E-mail only: of the 5 steps due by asOf, the 4 call steps cannot be met by anyone.
+        lead('E', t('2026-03-02 10:00'), {
+          customer: { name: 'Email Only', emails: ['e@example.org'], phones: [] },
+        }),
+        email('E0', t('2026-03-02 10:10'), 'E', { to: 'e@example.org' }),
+        email('E7', t('2026-03-09 10:10'), 'E', { to: 'e@example.org' }),
+      ],
+      { asOf },
+    );
+    expect(n(r, 'process.cadenceCompliance')).toBe(2);
+    expect(value(r, 'process.cadenceCompliance')).toBe(1);
   });
 
   it('measures tasks due per agent per business day and flags overload', () => {
