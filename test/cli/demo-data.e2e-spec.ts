@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { MetricId, Report } from '@candor/scoring';
 import type { DemoManifest, Habit } from '@candor/scoring-demo-data';
-import { CANDOR, ROOT, runCandor } from '../support/run-cli';
+import { CANDOR, removeTempDirs, ROOT, runCandor, tempDir } from '../support/run-cli';
+
+afterAll(removeTempDirs);
 
 /** `candor demo-data … | candor grade - --format json`, through a real shell pipe. */
 function pipeDemoIntoGrade(
@@ -40,7 +41,7 @@ const SIGNATURE: Record<Exclude<Habit, 'diligent'>, { metric: MetricId; high: bo
 
 describe('candor demo-data | candor grade', () => {
   it('finds every planted habit on its own agent, and the diligent agents grade best', async () => {
-    const manifestFile = join(mkdtempSync(join(tmpdir(), 'candor-demo-')), 'manifest.json');
+    const manifestFile = join(tempDir('candor-demo-'), 'manifest.json');
     const result = await pipeDemoIntoGrade(manifestFile);
     // stderr may carry progress lines; nothing in the generated bundle may be rejected.
     expect(result.stderr).not.toMatch(/rejected|duplicate/);

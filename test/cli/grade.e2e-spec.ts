@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { METRIC_IDS, type Report } from '@candor/scoring';
-import { ROOT, runCandor } from '../support/run-cli';
+import { removeTempDirs, ROOT, runCandor, tempDir } from '../support/run-cli';
+
+afterAll(removeTempDirs);
 
 const BUNDLE = join(ROOT, 'test', 'fixtures', 'hand-written.jsonl');
 const WINDOW = [
@@ -143,7 +144,7 @@ describe('candor grade on a hand-written bundle', () => {
     const raw = readFileSync(BUNDLE);
     const fromStdin = await runCandor(['grade', '-', ...WINDOW, '--format', 'json'], raw);
     expect(JSON.parse(fromStdin.stdout)).toEqual(plain);
-    const dir = mkdtempSync(join(tmpdir(), 'candor-cli-'));
+    const dir = tempDir('candor-cli-');
     writeFileSync(join(dir, 'b.jsonl.gz'), gzipSync(raw));
     const fromGz = await runCandor([
       'grade',
@@ -180,7 +181,7 @@ describe('candor grade on a hand-written bundle', () => {
   });
 
   it('applies a policy file and names it in the report', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'candor-policy-'));
+    const dir = tempDir('candor-policy-');
     const policy = join(dir, 'policy.json');
     writeFileSync(policy, JSON.stringify({ version: 'acme-1', corroborationWindowMin: 60 }));
     const report = await gradeJson(['--policy', policy]);
@@ -213,7 +214,7 @@ describe('candor grade usage errors', () => {
   });
 
   it('explains a bad policy file field by field', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'candor-policy-'));
+    const dir = tempDir('candor-policy-');
     const policy = join(dir, 'policy.json');
     writeFileSync(policy, JSON.stringify({ neglectDyas: 4 }));
     const result = await runCandor(['grade', BUNDLE, '--policy', policy]);
