@@ -7,6 +7,12 @@ import type { AppConfig } from '@candor/platform-config';
 import { DatabaseModule } from '@candor/platform-database';
 import { CandorHttpExceptionFilter } from '@candor/platform-graphql';
 import { LoggingModule } from '@candor/platform-observability';
+import { AUDIT_ENTITIES } from '@candor/audit-data-access';
+import { AuditModule } from '@candor/audit-feature';
+import { EVIDENCE_ENTITIES } from '@candor/evidence-data-access';
+import { EvidenceModule } from '@candor/evidence-feature';
+import { IDENTITY_ENTITIES } from '@candor/identity-data-access';
+import { IdentityModule } from '@candor/identity-feature';
 import { TENANCY_ENTITIES } from '@candor/tenancy-data-access';
 import { TenancyModule } from '@candor/tenancy-feature';
 import { APP_CONFIG } from './config.token';
@@ -15,7 +21,12 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { HealthController } from './health/health.controller';
 
 /** Entities of every domain, registered on the application's data source. */
-export const API_ENTITIES = [...TENANCY_ENTITIES];
+export const API_ENTITIES = [
+  ...TENANCY_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...EVIDENCE_ENTITIES,
+];
 
 @Module({})
 export class AppModule {
@@ -36,6 +47,9 @@ export class AppModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
         TenancyModule,
+        IdentityModule,
+        AuditModule,
+        EvidenceModule,
       ],
       controllers: [HealthController, ...(config.CANDOR_DEV_TOKENS ? [DevTokenController] : [])],
       providers: [

@@ -1,17 +1,12 @@
-import { DEMO_DATA_USAGE, demoDataCommand } from './commands/demo-data.command';
-import { GRADE_USAGE, gradeCommand } from './commands/grade.command';
+import { COMMANDS } from './commands';
 import { CommandError, EXIT, UsageError } from './support/cli-error';
-
-const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
-  grade: { run: gradeCommand, usage: GRADE_USAGE },
-  'demo-data': { run: demoDataCommand, usage: DEMO_DATA_USAGE },
-};
 
 const USAGE = `candor <command> [options]
 
 Commands:
-  grade       grade the stores in an evidence bundle
-  demo-data   write a realistic demo bundle with planted habits
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`)
+  .join('\n')}
 
 Run candor <command> --help for a command's options.`;
 

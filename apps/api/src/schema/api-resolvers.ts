@@ -1,3 +1,6 @@
+import { AUDIT_RESOLVERS } from '@candor/audit-feature';
+import { EVIDENCE_RESOLVERS } from '@candor/evidence-feature';
+import { IDENTITY_RESOLVERS } from '@candor/identity-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
 
 /**
@@ -5,4 +8,9 @@ import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
  * suite checks the live app's schema against the committed file, so a resolver missing here
  * fails the tests.
  */
-export const API_RESOLVERS = [...TENANCY_RESOLVERS];
+export const API_RESOLVERS = [
+  ...TENANCY_RESOLVERS,
+  ...IDENTITY_RESOLVERS,
+  ...AUDIT_RESOLVERS,
+  ...EVIDENCE_RESOLVERS,
+];

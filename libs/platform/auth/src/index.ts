@@ -13,6 +13,7 @@ export {
   type AccessTokenClaims,
   type TokenSettings,
 } from './lib/access-token';
-export { Public, Roles, CurrentTenant, PUBLIC_KEY, ROLES_KEY } from './lib/auth.decorators';
+export { Public, Requires, CurrentTenant, PUBLIC_KEY, REQUIRES_KEY } from './lib/auth.decorators';
+export { ACTIONS, PERMISSIONS, roleAllows, type Action } from './lib/permissions';
 export { AuthGuard, TOKEN_SETTINGS } from './lib/auth.guard';
 export { requestOf, type AuthenticatedRequest } from './lib/request-of';

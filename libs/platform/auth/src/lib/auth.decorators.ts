@@ -1,16 +1,20 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { CandorException, ErrorCode } from '@candor/shared-errors';
 import { requestOf } from './request-of';
-import type { MembershipRole, TenantContext } from './tenant-context';
+import type { Action } from './permissions';
+import type { TenantContext } from './tenant-context';
 
 export const PUBLIC_KEY = 'candor:public';
-export const ROLES_KEY = 'candor:roles';
+export const REQUIRES_KEY = 'candor:requires';
 
 /** Marks a handler that needs no caller (health probes). Everything else requires one. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** Restricts a handler to these membership roles (checked by the AuthGuard). */
-export const Roles = (...roles: MembershipRole[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The actions a handler needs (all of them). Every resolver and route must carry @Requires or
+ * @Public: the guard denies anything else, and a test fails on a handler with neither.
+ */
+export const Requires = (...actions: [Action, ...Action[]]) => SetMetadata(REQUIRES_KEY, actions);
 
 /** The verified TenantContext of the request; fails closed when there is none. */
 export const CurrentTenant = createParamDecorator(

@@ -2,14 +2,10 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import { CandorException, ErrorCode } from '@candor/shared-errors';
 import { verifyAccessToken, type TokenSettings } from './access-token';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { PUBLIC_KEY, REQUIRES_KEY } from './auth.decorators';
+import { type Action, roleAllows } from './permissions';
 import { requestOf } from './request-of';
-import {
-  contextFrom,
-  MembershipLookup,
-  type MembershipRole,
-  type TenantContext,
-} from './tenant-context';
+import { contextFrom, MembershipLookup, type TenantContext } from './tenant-context';
 
 export const TOKEN_SETTINGS = Symbol('TOKEN_SETTINGS');
 
@@ -30,17 +26,16 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
+    const required = this.reflector.getAllAndOverride<Action[] | undefined>(REQUIRES_KEY, targets);
+    if (!required || required.length === 0) {
+      // Fail closed: a handler that declares neither @Public nor @Requires is never served.
+      throw new CandorException(ErrorCode.Forbidden, 'This operation declares no permission');
+    }
     const req = requestOf(ctx);
     const tenant = req.tenantContext ?? (await this.authenticate(req.headers.authorization));
-    const roles = this.reflector.getAllAndOverride<MembershipRole[] | undefined>(
-      ROLES_KEY,
-      targets,
-    );
-    if (roles && !roles.includes(tenant.role)) {
-      throw new CandorException(
-        ErrorCode.Forbidden,
-        `This action needs one of the roles: ${roles.join(', ')}`,
-      );
+    const missing = required.filter((action) => !roleAllows(tenant.role, action));
+    if (missing.length > 0) {
+      throw new CandorException(ErrorCode.Forbidden, `Not allowed: needs ${missing.join(', ')}`);
     }
     req.tenantContext = tenant;
     return true;

@@ -1,5 +1,5 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { CurrentTenant, Roles, type TenantContext } from '@candor/platform-auth';
+import { CurrentTenant, Requires, type TenantContext } from '@candor/platform-auth';
 import { ConnectionArgs } from '@candor/platform-graphql';
 import { CreateStoreInput, UpdateStoreInput } from './dto/store-settings.input';
 import { Store, StoreConnection } from './models/store.model';
@@ -15,6 +15,7 @@ export class DeleteStorePayload {
 export class StoreResolver {
   constructor(private readonly storeService: StoreService) {}
 
+  @Requires('stores:read')
   @Query(() => StoreConnection, {
     description: 'Stores the caller may see (owners: all; others: assigned), by name.',
   })
@@ -25,6 +26,7 @@ export class StoreResolver {
     return this.storeService.list(ctx, args);
   }
 
+  @Requires('stores:read')
   @Query(() => Store, {
     description: 'One store; NOT_FOUND when it does not exist for the caller.',
   })
@@ -35,8 +37,10 @@ export class StoreResolver {
     return this.storeService.get(ctx, id);
   }
 
-  @Roles('consultancy_owner')
-  @Mutation(() => Store, { description: 'Adds a store to the consultancy (owners).' })
+  @Requires('stores:write')
+  @Mutation(() => Store, {
+    description: 'Adds a store to the consultancy (needs stores:write: owners).',
+  })
   createStore(
     @CurrentTenant() ctx: TenantContext,
     @Args('input', { description: 'Settings of the new store.' }) input: CreateStoreInput,
@@ -44,8 +48,10 @@ export class StoreResolver {
     return this.storeService.create(ctx, input);
   }
 
-  @Roles('consultancy_owner')
-  @Mutation(() => Store, { description: "Changes a store's settings (owners)." })
+  @Requires('stores:write')
+  @Mutation(() => Store, {
+    description: "Changes a store's settings (needs stores:write: owners).",
+  })
   updateStore(
     @CurrentTenant() ctx: TenantContext,
     @Args('id', { type: () => ID, description: 'Store id.' }) id: string,
@@ -54,8 +60,10 @@ export class StoreResolver {
     return this.storeService.update(ctx, id, input);
   }
 
-  @Roles('consultancy_owner')
-  @Mutation(() => DeleteStorePayload, { description: 'Removes a store and its data (owners).' })
+  @Requires('stores:write')
+  @Mutation(() => DeleteStorePayload, {
+    description: 'Removes a store and its data (needs stores:write: owners).',
+  })
   async deleteStore(
     @CurrentTenant() ctx: TenantContext,
     @Args('id', { type: () => ID, description: 'Store id.' }) id: string,

@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { CurrentTenant, type TenantContext } from '@candor/platform-auth';
+import { CurrentTenant, Requires, type TenantContext } from '@candor/platform-auth';
 import { Viewer } from './models/viewer.model';
 import { ViewerService } from './viewer.service';
 
@@ -7,6 +7,7 @@ import { ViewerService } from './viewer.service';
 export class ViewerResolver {
   constructor(private readonly viewers: ViewerService) {}
 
+  @Requires('stores:read')
   @Query(() => Viewer, { description: 'The signed-in caller, their consultancy and role.' })
   viewer(@CurrentTenant() ctx: TenantContext): Promise<Viewer> {
     return this.viewers.viewer(ctx);

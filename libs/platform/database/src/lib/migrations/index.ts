@@ -1,5 +1,16 @@
 import { AppRole1763900000000 } from './1763900000000-app-role';
 import { Tenancy1763900000100 } from './1763900000100-tenancy';
+import { Identity1763900000200 } from './1763900000200-identity';
+import { Audit1763900000300 } from './1763900000300-audit';
+import { Evidence1763900000400 } from './1763900000400-evidence';
+import { Ingestion1763900000500 } from './1763900000500-ingestion';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
-export const MIGRATIONS = [AppRole1763900000000, Tenancy1763900000100];
+export const MIGRATIONS = [
+  AppRole1763900000000,
+  Tenancy1763900000100,
+  Identity1763900000200,
+  Audit1763900000300,
+  Evidence1763900000400,
+  Ingestion1763900000500,
+];

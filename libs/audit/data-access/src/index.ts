@@ -1,0 +1,3 @@
+/** Entities the application's data source must register for this domain. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const AUDIT_ENTITIES: Function[] = [];

@@ -1,0 +1,1 @@
+export { AuditModule, AUDIT_RESOLVERS } from './lib/audit.module';

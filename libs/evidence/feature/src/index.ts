@@ -1,0 +1,1 @@
+export { EvidenceModule, EVIDENCE_RESOLVERS } from './lib/evidence.module';

@@ -1,0 +1,1 @@
+export { IdentityModule, IDENTITY_RESOLVERS } from './lib/identity.module';

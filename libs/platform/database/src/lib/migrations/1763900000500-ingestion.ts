@@ -1,0 +1,14 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Reserved for ingestion:raw_payloads,import_runs,connectors,sync_cursors,dead_letters,ingest_tokens; filled in by the work that introduces it. */
+export class Ingestion1763900000500 implements MigrationInterface {
+  name = 'Ingestion1763900000500';
+
+  async up(_q: QueryRunner): Promise<void> {
+    // Intentionally empty until the schema lands.
+  }
+
+  async down(_q: QueryRunner): Promise<void> {
+    // Intentionally empty until the schema lands.
+  }
+}
