@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Reserved for ingestion:raw_payloads,import_runs,connectors,sync_cursors,dead_letters,ingest_tokens; filled in by the work that introduces it. */
+/** Reserved for ingestion: raw payloads and import runs; filled in by the work that introduces it. */
 export class Ingestion1763900000500 implements MigrationInterface {
   name = 'Ingestion1763900000500';
 

@@ -4,6 +4,7 @@ import { Identity1763900000200 } from './1763900000200-identity';
 import { Audit1763900000300 } from './1763900000300-audit';
 import { Evidence1763900000400 } from './1763900000400-evidence';
 import { Ingestion1763900000500 } from './1763900000500-ingestion';
+import { Connectors1763900000600 } from './1763900000600-connectors';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Audit1763900000300,
   Evidence1763900000400,
   Ingestion1763900000500,
+  Connectors1763900000600,
 ];
