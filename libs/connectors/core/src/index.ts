@@ -1,1 +1,8 @@
-export {};
+export type {
+  ConnectorContext,
+  ParseIssue,
+  ParseResult,
+  PullConnector,
+  PullPage,
+  PushConnector,
+} from './lib/connector.port';
