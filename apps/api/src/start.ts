@@ -7,8 +7,10 @@ import {
   runMigrations,
   startLocalDatabase,
 } from '@candor/platform-database';
+import { ensureQueueSchema } from '@candor/platform-queue';
 import { createApp } from './bootstrap';
 import { DEV_TOKEN_TTL_SECONDS } from './dev-token/dev-token.controller';
+import { ensureDemoPassword } from './seed/demo-password';
 import { DEMO, seedDemo } from './seed/demo-seed';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     say(
       `candor: migrations ${applied.length > 0 ? `applied: ${applied.join(', ')}` : 'up to date'}`,
     );
+    // The job queue's schema (pg-boss) is installed by the owner too; the app role only uses it.
+    await ensureQueueSchema(config.DATABASE_OWNER_URL);
   } else {
     say('candor: DATABASE_OWNER_URL not set, skipping migrations (/ready reports pending ones)');
   }
@@ -52,9 +56,14 @@ async function main(): Promise<void> {
     typeof address === 'object' && address && 'port' in address ? address.port : config.PORT;
   const base = `http://localhost:${String(port)}`;
 
+  let demoPassword: { password: string; file: string } | undefined;
   if (local) {
     const seeded = await seedDemo(app.get(APP_DATA_SOURCE));
     if (seeded) say('candor: seeded the demo consultancy "Summit Dealer Coaching" with 3 stores');
+    demoPassword = await ensureDemoPassword(
+      app.get(APP_DATA_SOURCE),
+      env['CANDOR_DATA_DIR'] ?? '.data',
+    );
   }
   say('');
   say('Candor is running');
@@ -62,6 +71,12 @@ async function main(): Promise<void> {
   say(`  Health    ${base}/health`);
   say(`  Ready     ${base}/ready`);
   if (local) say(`  Database  embedded PostgreSQL in ${local.dataDir} (127.0.0.1:${local.port})`);
+  if (demoPassword) {
+    say(
+      `  Sign in   mutation { signIn(email: "${DEMO.ownerEmail}", password: "…") { accessToken } }`,
+    );
+    say(`            demo owner password (kept in ${demoPassword.file}): ${demoPassword.password}`);
+  }
   if (local && config.CANDOR_DEV_TOKENS) {
     const token = signAccessToken(
       { sub: DEMO.ownerId, cid: DEMO.consultancyId },

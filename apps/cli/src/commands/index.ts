@@ -1,3 +1,4 @@
+import { ADMIN_USAGE, adminCommand } from './admin.command';
 import { AUDIT_USAGE, auditCommand } from './audit.command';
 import { CONVERT_USAGE, convertCommand } from './convert.command';
 import { DEMO_DATA_USAGE, demoDataCommand } from './demo-data.command';
@@ -33,4 +34,9 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'convert a vendor export into a bundle',
   },
   audit: { run: auditCommand, usage: AUDIT_USAGE, summary: 'verify the audit trail' },
+  admin: {
+    run: adminCommand,
+    usage: ADMIN_USAGE,
+    summary: 'grant, revoke or list platform admins',
+  },
 };

@@ -1,1 +1,2 @@
 export { AuditModule, AUDIT_RESOLVERS } from './lib/audit.module';
+export { AuditService } from './lib/audit.service';

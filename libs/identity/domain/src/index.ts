@@ -1,1 +1,10 @@
-export {};
+export {
+  newApiKey,
+  newRefreshToken,
+  parseApiKey,
+  parseRefreshToken,
+  passwordProblem,
+  randomSecret,
+  sameHash,
+  sha256,
+} from './lib/secrets';

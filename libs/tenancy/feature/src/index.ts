@@ -1,2 +1,3 @@
 export { TenancyModule, TENANCY_RESOLVERS } from './lib/tenancy.module';
 export { TenancyException } from './lib/tenancy.exception';
+export { Role } from './lib/models/viewer.model';

@@ -1,1 +1,12 @@
-export { newTenant, newMember, tokenFor, type TestTenant } from './lib/tenant-builders';
+export {
+  newTenant,
+  newMember,
+  newSignInMember,
+  newPlatformAdmin,
+  platformTokenFor,
+  addMembership,
+  setPassword,
+  tokenFor,
+  type SignInMember,
+  type TestTenant,
+} from './lib/tenant-builders';

@@ -1,8 +1,27 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditRecorder } from '@candor/platform-auth';
+import { AuditEventRepository } from '@candor/audit-data-access';
+import { AuditInterceptor } from './audit.interceptor';
+import { AuditResolver } from './audit.resolver';
+import { AuditService } from './audit.service';
 
 /** Resolvers of this feature; the API's schema printer builds the schema from these lists. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const AUDIT_RESOLVERS: Function[] = [];
+export const AUDIT_RESOLVERS = [AuditResolver];
 
-@Module({})
+/**
+ * Global so every feature can inject the AuditRecorder port (declared in platform-auth) without
+ * depending on this library; the interceptor records every mutation.
+ */
+@Global()
+@Module({
+  providers: [
+    ...AUDIT_RESOLVERS,
+    AuditService,
+    AuditEventRepository,
+    { provide: AuditRecorder, useExisting: AuditService },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [AuditRecorder, AuditService],
+})
 export class AuditModule {}

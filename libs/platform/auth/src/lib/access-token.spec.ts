@@ -49,4 +49,22 @@ describe('access tokens', () => {
     });
     expect(() => verifyAccessToken(token, settings)).toThrow('invalid');
   });
+
+  it('carries the platform-admin mark, with or without a consultancy', () => {
+    const marked = { ...claims, pa: true };
+    expect(verifyAccessToken(signAccessToken(marked, settings, 60), settings)).toEqual(marked);
+    const staffOnly = { sub: claims.sub, cid: null, pa: true };
+    expect(verifyAccessToken(signAccessToken(staffOnly, settings, 60), settings)).toEqual(
+      staffOnly,
+    );
+  });
+
+  it('refuses a token without a consultancy that is not a platform admin', () => {
+    const token = jwt.sign({}, settings.secret, {
+      subject: claims.sub,
+      issuer: 'candor',
+      audience: 'candor-api',
+    });
+    expect(() => verifyAccessToken(token, settings)).toThrow('invalid');
+  });
 });

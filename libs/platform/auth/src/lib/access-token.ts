@@ -7,8 +7,10 @@ export const ACCESS_TOKEN_AUDIENCE = 'candor-api';
 export interface AccessTokenClaims {
   /** User id. */
   sub: string;
-  /** Active consultancy id. */
-  cid: string;
+  /** Active consultancy id; null only for a platform admin signed in without a membership. */
+  cid: string | null;
+  /** Marks platform staff; the guard still confirms it in the database on every request. */
+  pa?: boolean;
 }
 
 export interface TokenSettings {
@@ -23,7 +25,10 @@ export function signAccessToken(
   settings: TokenSettings,
   expiresInSeconds: number,
 ): string {
-  return jwt.sign({ cid: claims.cid }, settings.secret, {
+  const payload: Record<string, unknown> = {};
+  if (claims.cid !== null) payload['cid'] = claims.cid;
+  if (claims.pa) payload['pa'] = true;
+  return jwt.sign(payload, settings.secret, {
     algorithm: 'HS256',
     subject: claims.sub,
     issuer: settings.issuer,
@@ -46,14 +51,14 @@ export function verifyAccessToken(token: string, settings: TokenSettings): Acces
     const reason = e instanceof jwt.TokenExpiredError ? 'expired' : 'invalid';
     throw new CandorException(ErrorCode.Unauthenticated, `Access token is ${reason}`);
   }
-  if (
-    typeof payload === 'string' ||
-    typeof payload.sub !== 'string' ||
-    typeof payload['cid'] !== 'string' ||
-    !UUID.test(payload.sub) ||
-    !UUID.test(payload['cid'] as string)
-  ) {
+  if (typeof payload === 'string' || typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
     throw new CandorException(ErrorCode.Unauthenticated, 'Access token is invalid');
   }
-  return { sub: payload.sub, cid: payload['cid'] as string };
+  const cid: unknown = payload['cid'];
+  const pa = payload['pa'] === true;
+  // A token without a consultancy is only ever issued to platform staff.
+  if (cid === undefined ? !pa : typeof cid !== 'string' || !UUID.test(cid)) {
+    throw new CandorException(ErrorCode.Unauthenticated, 'Access token is invalid');
+  }
+  return { sub: payload.sub, cid: typeof cid === 'string' ? cid : null, ...(pa ? { pa } : {}) };
 }

@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import { CandorException, ErrorCode } from '@candor/shared-errors';
 import { requestOf } from './request-of';
 import type { Action } from './permissions';
-import type { TenantContext } from './tenant-context';
+import type { PlatformAdminContext, TenantContext } from './tenant-context';
 
 export const PUBLIC_KEY = 'candor:public';
 export const REQUIRES_KEY = 'candor:requires';
@@ -22,5 +22,14 @@ export const CurrentTenant = createParamDecorator(
     const tenant = requestOf(ctx).tenantContext;
     if (!tenant) throw new CandorException(ErrorCode.Unauthenticated, 'Sign-in required');
     return tenant;
+  },
+);
+
+/** The verified platform admin calling; fails closed for anyone else. */
+export const CurrentPlatformAdmin = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): PlatformAdminContext => {
+    const admin = requestOf(ctx).platformAdmin;
+    if (!admin) throw new CandorException(ErrorCode.Forbidden, 'Platform admins only');
+    return admin;
   },
 );

@@ -1,11 +1,16 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { TenantContext } from './tenant-context';
+import type { PlatformAdminContext, RequestOrigin, TenantContext } from './tenant-context';
 
 export interface AuthenticatedRequest {
   headers: IncomingHttpHeaders;
+  ip?: string;
+  id?: unknown;
+  cookies?: Record<string, string | undefined>;
   tenantContext?: TenantContext;
+  /** Set when the caller is a verified platform admin (beside or without a tenantContext). */
+  platformAdmin?: PlatformAdminContext;
 }
 
 /** The HTTP request behind a REST handler or a GraphQL resolver. */
@@ -14,4 +19,15 @@ export function requestOf(ctx: ExecutionContext): AuthenticatedRequest {
     return GqlExecutionContext.create(ctx).getContext<{ req: AuthenticatedRequest }>().req;
   }
   return ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+}
+
+/** IP, user agent and request id of a request, for the audit trail. */
+export function originOf(req: AuthenticatedRequest): RequestOrigin {
+  const ua = req.headers['user-agent'];
+  const id = req.id ?? req.headers['x-request-id'];
+  return {
+    ip: req.ip ?? null,
+    userAgent: typeof ua === 'string' ? ua.slice(0, 500) : null,
+    requestId: typeof id === 'string' || typeof id === 'number' ? String(id) : null,
+  };
 }

@@ -30,6 +30,46 @@ export const appConfigSchema = z
       .min(32, 'must be at least 32 characters long'),
     AUTH_TOKEN_ISSUER: z.string().min(1).default('candor'),
     CANDOR_DEV_TOKENS: booleanFlag,
+    /** Query-cost points a consultancy's bucket holds (also the largest single query). */
+    GRAPHQL_COST_CAPACITY: z.coerce.number().int().min(10).max(1_000_000).default(1000),
+    /** Query-cost points restored per second. */
+    GRAPHQL_COST_RESTORE_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
+    /** Lifetime of access tokens (short: a stolen one is useful only briefly). */
+    AUTH_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+    /** Lifetime of a refresh token (each is single use; a sign-in lasts this long idle). */
+    AUTH_REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(90 * 86_400)
+      .default(30 * 86_400),
+    /** Failed sign-ins per account before lockout (then back-off doubles from 30 s). */
+    AUTH_ACCOUNT_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Failed sign-ins per client IP before lockout. */
+    AUTH_IP_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
+    /**
+     * Key that encrypts connector credentials (AES-256-GCM): base64 of 32 random bytes. No
+     * default; only the code paths that store or open credentials require it.
+     */
+    CANDOR_SECRETS_KEY: z
+      .string()
+      .refine(
+        (v) => Buffer.from(v, 'base64').length === 32,
+        'must be the base64 encoding of exactly 32 bytes (e.g. `openssl rand -base64 32`)',
+      )
+      .optional(),
+    /** SMTP server for invitations and password resets; unset: mails are logged, not sent. */
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Candor <no-reply@localhost>'),
+    /** Where people open links from e-mails (the portal), without a trailing slash. */
+    PUBLIC_URL: z
+      .string()
+      .url()
+      .transform((v) => v.replace(/\/+$/, ''))
+      .default('http://localhost:3000'),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.CANDOR_DEV_TOKENS) {

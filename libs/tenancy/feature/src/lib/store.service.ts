@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import type { TenantContext } from '@candor/platform-auth';
+import { actorOf, AuditRecorder, type TenantContext } from '@candor/platform-auth';
 import { TenantDb, type TenantTransaction } from '@candor/platform-database';
 import {
   type ConnectionArgs,
@@ -9,7 +9,7 @@ import {
   pageRequest,
   toConnection,
 } from '@candor/platform-graphql';
-import { StoreRepository, storeSortKey } from '@candor/tenancy-data-access';
+import { type StoreEntity, StoreRepository, storeSortKey } from '@candor/tenancy-data-access';
 import { newStoreSettings, normalizeStoreSettings } from '@candor/tenancy-domain';
 import type { CreateStoreInput, UpdateStoreInput } from './dto/store-settings.input';
 import type { Store } from './models/store.model';
@@ -23,6 +23,7 @@ export class StoreService {
   constructor(
     private readonly db: TenantDb,
     private readonly stores: StoreRepository,
+    private readonly audit: AuditRecorder,
   ) {}
 
   list(ctx: TenantContext, args: ConnectionArgs): Promise<ConnectionShape<Store>> {
@@ -43,36 +44,66 @@ export class StoreService {
     });
   }
 
-  create(ctx: TenantContext, input: CreateStoreInput): Promise<Store> {
+  async create(ctx: TenantContext, input: CreateStoreInput): Promise<Store> {
     const settings = newStoreSettings(toSettingsInput(input));
-    return this.db.run(ctx, async (tx) => {
+    const created = await this.db.run(ctx, async (tx) => {
       await this.assertExternalIdFree(tx, settings.externalId);
-      return toStoreModel(
-        await this.uniquely(settings.externalId, () => this.stores.insert(tx, settings)),
-      );
+      return this.uniquely(settings.externalId, () => this.stores.insert(tx, settings));
     });
+    await this.recordChange(ctx, 'store.created', created.id, null, created);
+    return toStoreModel(created);
   }
 
-  update(ctx: TenantContext, globalId: string, input: UpdateStoreInput): Promise<Store> {
+  async update(ctx: TenantContext, globalId: string, input: UpdateStoreInput): Promise<Store> {
     const id = decodeId(STORE_ID_TYPE, globalId);
     const patch = normalizeStoreSettings(toSettingsInput(input));
-    return this.db.run(ctx, async (tx) => {
+    const { before, after } = await this.db.run(ctx, async (tx) => {
       const current = await this.stores.findById(tx, ctx.stores, id);
       if (!current) throw TenancyException.storeNotFound();
       if (patch.externalId && patch.externalId !== current.externalId) {
         await this.assertExternalIdFree(tx, patch.externalId);
       }
       const externalId = patch.externalId ?? current.externalId;
-      return toStoreModel(await this.uniquely(externalId, () => this.stores.update(tx, id, patch)));
+      const updated = await this.uniquely(externalId, () => this.stores.update(tx, id, patch));
+      return { before: current, after: updated };
     });
+    await this.recordChange(ctx, 'store.updated', id, before, after);
+    return toStoreModel(after);
   }
 
-  delete(ctx: TenantContext, globalId: string): Promise<string> {
+  async delete(ctx: TenantContext, globalId: string): Promise<string> {
     const id = decodeId(STORE_ID_TYPE, globalId);
-    return this.db.run(ctx, async (tx) => {
+    const removed = await this.db.run(ctx, async (tx) => {
       const visible = await this.stores.findById(tx, ctx.stores, id);
       if (!visible || !(await this.stores.delete(tx, id))) throw TenancyException.storeNotFound();
-      return globalId;
+      return visible;
+    });
+    await this.recordChange(ctx, 'store.deleted', id, removed, null);
+    return globalId;
+  }
+
+  /** The audit trail's before/after of a store change (settings only, no timestamps). */
+  private recordChange(
+    ctx: TenantContext,
+    action: string,
+    id: string,
+    before: StoreEntity | null,
+    after: StoreEntity | null,
+  ): Promise<void> {
+    const settings = (s: StoreEntity | null) => {
+      if (!s) return null;
+      const { createdAt: _c, updatedAt: _u, consultancyId: _t, ...rest } = s;
+      return rest;
+    };
+    return this.audit.record({
+      consultancyId: ctx.consultancyId,
+      actor: actorOf(ctx),
+      action,
+      entityType: 'store',
+      entityId: id,
+      before: settings(before),
+      after: settings(after),
+      ...(ctx.origin ? { origin: ctx.origin } : {}),
     });
   }
 

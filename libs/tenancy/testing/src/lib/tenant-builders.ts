@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
 import { type MembershipRole, signAccessToken, type TokenSettings } from '@candor/platform-auth';
 import { runInTenant } from '@candor/platform-database';
@@ -90,4 +91,76 @@ export async function newMember(
 /** An access token as the AuthGuard expects it. */
 export function tokenFor(userId: string, consultancyId: string, settings: TokenSettings): string {
   return signAccessToken({ sub: userId, cid: consultancyId }, settings, 600);
+}
+
+/** Gives a person a password (argon2id, stored through the sign-in function as the app would). */
+export async function setPassword(ds: DataSource, userId: string, password: string): Promise<void> {
+  await ds.query('SELECT auth_set_password($1, $2)', [userId, await hash(password)]);
+}
+
+export interface SignInMember {
+  userId: string;
+  email: string;
+  password: string;
+}
+
+/** A member who can sign in with e-mail and password. */
+export async function newSignInMember(
+  ds: DataSource,
+  consultancyId: string,
+  role: MembershipRole,
+  storeIds: readonly string[] = [],
+): Promise<SignInMember> {
+  const userId = await newMember(ds, consultancyId, role, storeIds);
+  const [row] = await runInTenant(ds, { consultancyId }, (tx) =>
+    tx.query<{ email: string }>('SELECT email FROM app_user WHERE id = $1', [userId]),
+  );
+  const password = `pw-${randomUUID()}`;
+  await setPassword(ds, userId, password);
+  return { userId, email: row!.email, password };
+}
+
+/** Adds an existing person to another consultancy. */
+export async function addMembership(
+  ds: DataSource,
+  consultancyId: string,
+  userId: string,
+  role: MembershipRole,
+): Promise<void> {
+  await runInTenant(ds, { consultancyId }, (tx) =>
+    tx.query('INSERT INTO membership (consultancy_id, user_id, role) VALUES ($1, $2, $3)', [
+      consultancyId,
+      userId,
+      role,
+    ]),
+  );
+}
+
+/**
+ * A person with no membership anywhere, made platform staff the way `candor admin grant` does:
+ * a row in platform_admin, which only the owner role may write (pass an owner data source).
+ */
+export async function newPlatformAdmin(
+  ds: DataSource,
+  owner: DataSource,
+  password = `pw-${randomUUID()}`,
+): Promise<SignInMember> {
+  const userId = randomUUID();
+  const email = `staff-${unique()}@candor.test`;
+  // Any tenant scope lets the app role insert a person; none of them will see this one.
+  await runInTenant(ds, { consultancyId: randomUUID() }, (tx) =>
+    tx.query('INSERT INTO app_user (id, email, name) VALUES ($1, $2, $3)', [
+      userId,
+      email,
+      'Platform staff',
+    ]),
+  );
+  await setPassword(ds, userId, password);
+  await owner.query('INSERT INTO platform_admin (user_id) VALUES ($1)', [userId]);
+  return { userId, email, password };
+}
+
+/** An access token of a platform admin signed in without a membership. */
+export function platformTokenFor(userId: string, settings: TokenSettings): string {
+  return signAccessToken({ sub: userId, cid: null, pa: true }, settings, 600);
 }

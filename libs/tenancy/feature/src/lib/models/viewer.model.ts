@@ -39,6 +39,18 @@ export class Consultancy {
   name!: string;
 }
 
+@ObjectType({ description: 'A consultancy the caller belongs to, and their role there.' })
+export class ViewerMembership {
+  @Field(() => Consultancy, { description: 'The consultancy.' })
+  consultancy!: Consultancy;
+
+  @Field(() => Role, { description: 'Role held there.' })
+  role!: (typeof Role)[keyof typeof Role];
+
+  @Field({ description: 'True for the consultancy this session acts for.' })
+  active!: boolean;
+}
+
 @ObjectType({ description: 'The signed-in caller and the consultancy they act for.' })
 export class Viewer {
   @Field(() => User, { description: 'Who is calling.' })
@@ -52,4 +64,9 @@ export class Viewer {
 
   @Field({ description: 'True when the caller sees every store of the consultancy.' })
   seesAllStores!: boolean;
+
+  @Field(() => [ViewerMembership], {
+    description: 'Every consultancy the caller belongs to (switch with switchConsultancy).',
+  })
+  memberships!: ViewerMembership[];
 }
