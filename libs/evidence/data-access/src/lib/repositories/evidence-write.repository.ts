@@ -1,0 +1,94 @@
+import type { TenantTransaction } from '@candor/platform-database';
+import { CandorException } from '@candor/shared-errors';
+import { copyPieces } from '../sql/copy-rows';
+import type { StageBuffer } from '../sql/stage-buffer';
+import { EVIDENCE_TABLES, type EvidenceTable } from '../sql/evidence-tables';
+import { insertNewSql, STAGE_COPY, STAGE_DDL, updateChangedSql } from '../sql/upsert.sql';
+
+/** What a batch did to the evidence tables. */
+export interface WriteCounts {
+  /** New records. */
+  inserted: number;
+  /** Records whose content changed (the old version went to evidence_revision). */
+  updated: number;
+  /** Records already stored with the same content (a re-import: no-op). */
+  unchanged: number;
+}
+
+export interface WriteTarget {
+  storeId: string;
+  source: string;
+  importRunId: string;
+}
+
+const INSERT = new Map<string, string>();
+const UPDATE = new Map(EVIDENCE_TABLES.map((t) => [t.type, updateChangedSql(t)]));
+
+/** The batch statement for this set of record types, built once per set. */
+function insertSql(tables: readonly EvidenceTable[]): string {
+  const key = tables.map((t) => t.type).join(',');
+  let sql = INSERT.get(key);
+  if (!sql) INSERT.set(key, (sql = insertNewSql(tables)));
+  return sql;
+}
+
+/**
+ * Writes a batch of validated records of one store in one transaction: one COPY into staging,
+ * one statement inserting the new records of every type (and queueing their leads for
+ * re-grading) and, only for types where some records were not new, one UPDATE of the changed
+ * ones (their old version kept in evidence_revision); unchanged records are left alone.
+ * Records must be unique by (type, id), as the bundle reader guarantees. The caller must hold
+ * `lockStoreForWrite` in the same transaction.
+ */
+export async function writeEvidence(
+  tx: TenantTransaction,
+  target: WriteTarget,
+  batch: StageBuffer,
+): Promise<WriteCounts> {
+  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  if (batch.size === 0) return counts;
+  // ON COMMIT DELETE ROWS: the table is empty at the start of every transaction.
+  await tx.query(STAGE_DDL);
+  await copyPieces(tx, STAGE_COPY, batch.text());
+
+  const params = [tx.consultancyId, target.storeId, target.source, target.importRunId];
+  const tables = EVIDENCE_TABLES.filter((t) => batch.perType.has(t.type));
+  const [inserted] = await tx.query<Record<string, number>>(insertSql(tables), params);
+  const touched: string[] = [];
+  for (const t of tables) {
+    const staged = batch.perType.get(t.type)!;
+    const n = inserted![t.type]!;
+    counts.inserted += n;
+    if (n === staged) continue;
+    const [updated] = await tx.query<{ n: number; leads: string[] }>(UPDATE.get(t.type)!, params);
+    touched.push(...updated!.leads);
+    counts.updated += updated!.n;
+    counts.unchanged += staged - n - updated!.n;
+  }
+  if (touched.length > 0) {
+    await tx.query(
+      `INSERT INTO lead_regrade_queue (consultancy_id, store_id, lead_external_id, import_run_id)
+       SELECT DISTINCT $1::uuid, $2::uuid, lead, $3::uuid FROM unnest($4::text[]) AS lead
+       ON CONFLICT (consultancy_id, store_id, lead_external_id)
+       DO UPDATE SET queued_at = now(), import_run_id = excluded.import_run_id`,
+      [tx.consultancyId, target.storeId, target.importRunId, touched],
+    );
+  }
+  return counts;
+}
+
+/**
+ * Before writing a store's evidence, in the same transaction: serializes writers of the store
+ * (two imports of one record would both file its old version as a revision) and key-share locks the store row, so the store cannot be
+ * deleted until commit. This replaces a per-row foreign key check, which would cost more than
+ * the insert itself; deleting a store removes its evidence by trigger (migration 0400).
+ * Throws NOT_FOUND when the store is gone.
+ */
+export async function lockStoreForWrite(tx: TenantTransaction, storeId: string): Promise<void> {
+  const rows = await tx.query(
+    `SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended($2, 42))) l,
+       LATERAL (SELECT 1 FROM store WHERE id = $1 FOR KEY SHARE) s`,
+    [storeId, `evidence:${storeId}`],
+  );
+  if (rows.length === 0) throw CandorException.notFound('Store');
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { EvidenceRecord } from '@candor/evidence-domain';
+import type { TenantTransaction } from '@candor/platform-database';
+import { stagedFields } from './evidence-tables';
+
+/** A validated record with what writing it needs, computed once. */
+export interface PreparedRecord {
+  /** The stored `record jsonb`, as text. */
+  json: string;
+  /** md5 of `json`, 32 hex digits (PostgreSQL reads it as a uuid). */
+  hash: string;
+  lead: string | null;
+  t1: number | null;
+  t2: number | null;
+}
+
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/**
+ * The record as stored: the validated record without its line number (the same record from
+ * another file must hash the same). jsonb cannot hold U+0000, so a NUL in free text becomes
+ * U+FFFD; the exact bytes stay in the raw payload archive.
+ */
+export function prepareRecord(record: EvidenceRecord): PreparedRecord {
+  const line = record.line;
+  record.line = 0;
+  let json = JSON.stringify(record);
+  record.line = line;
+  if (json.includes('\\u0000')) json = json.replace(NUL_ESCAPE, '$1\\ufffd');
+  const [lead, t1, t2] = stagedFields(record);
+  return { json, hash: createHash('md5').update(json).digest('hex'), lead, t1, t2 };
+}
+
+/** Text-format COPY: only the backslash needs escaping (ids and JSON hold no raw tabs/newlines). */
+export function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return value.indexOf('\\') === -1 ? value : value.replace(/\\/g, '\\\\');
+}
+
+/** Runs `COPY … FROM STDIN` (text format) in this transaction, sending these pieces of text. */
+export async function copyPieces(
+  tx: TenantTransaction,
+  copySql: string,
+  pieces: readonly string[],
+): Promise<void> {
+  const runner = tx.manager.queryRunner;
+  if (!runner) throw new Error('TenantTransaction used outside its transaction');
+  const client = (await runner.connect()) as PoolClient;
+  await pipeline(Readable.from(pieces), client.query(copyFrom(copySql)));
+}

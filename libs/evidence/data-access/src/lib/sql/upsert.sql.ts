@@ -1,0 +1,96 @@
+import type { EvidenceTable, StagedField } from './evidence-tables';
+
+/**
+ * The per-session staging table a batch is COPY'd into (COPY cannot write into a table with
+ * row-level security, so it lands here first). Temporary: no WAL, no RLS needed since it only
+ * ever holds the current transaction's rows; emptied at every commit.
+ */
+export const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS evidence_stage (
+  type text NOT NULL, external_id text NOT NULL, lead text, t1 bigint, t2 bigint,
+  record text NOT NULL, hash uuid NOT NULL
+) ON COMMIT DELETE ROWS`;
+
+export const STAGE_COPY =
+  'COPY evidence_stage (type, external_id, lead, t1, t2, record, hash) FROM STDIN';
+
+const VALUE: Record<StagedField, string> = {
+  lead: 's.lead',
+  t1: `'epoch'::timestamptz + s.t1 * interval '1 millisecond'`,
+  t2: `'epoch'::timestamptz + s.t2 * interval '1 millisecond'`,
+};
+
+const KEY = `e.consultancy_id = $1::uuid AND e.store_id = $2::uuid AND e.source = $3
+    AND e.external_id = s.external_id`;
+
+/**
+ * One statement for a whole batch: per record type present, inserts the staged records that
+ * are new (the common case), then queues the leads they belong to for re-grading. One round
+ * trip instead of one per type matters because the parser shares the event loop. ON CONFLICT
+ * rather than an anti-join: the join's plan depends on statistics of tables that grow during
+ * the import, and a stale estimate turns it into a scan per row. Answers one count per type,
+ * in a column named after it.
+ * Parameters: $1 consultancy, $2 store, $3 source, $4 import run.
+ */
+export function insertNewSql(tables: readonly EvidenceTable[]): string {
+  const inserts = tables.map((t) => {
+    const cols = t.columns.map((c) => `${c}, `).join('');
+    const values = t.fields.map((f) => `${VALUE[f]}, `).join('');
+    const lead = t.leadOf === null ? 'NULL::text' : t.leadOf.replace('e.', '');
+    return `ins_${t.type} AS (
+  INSERT INTO ${t.table}
+    (consultancy_id, store_id, source, external_id, ${cols}record, content_hash, import_run_id)
+  SELECT $1::uuid, $2::uuid, $3, s.external_id, ${values}s.record::jsonb, s.hash, $4::uuid
+  FROM evidence_stage s WHERE s.type = '${t.type}'
+  ON CONFLICT (consultancy_id, store_id, source, external_id) DO NOTHING
+  RETURNING ${lead} AS lead
+)`;
+  });
+  const leads = tables.map((t) => `SELECT lead FROM ins_${t.type}`).join(' UNION ');
+  return `
+WITH ${inserts.join(',\n')},
+queued AS (
+  INSERT INTO lead_regrade_queue (consultancy_id, store_id, lead_external_id, import_run_id)
+  SELECT $1::uuid, $2::uuid, lead, $4::uuid FROM (${leads}) l WHERE lead IS NOT NULL
+  ON CONFLICT (consultancy_id, store_id, lead_external_id)
+  DO UPDATE SET queued_at = now(), import_run_id = excluded.import_run_id
+)
+SELECT ${tables.map((t) => `(SELECT count(*) FROM ins_${t.type})::int AS "${t.type}"`).join(', ')}`;
+}
+
+/**
+ * Updates in place the staged records of one type that exist with other content, after copying
+ * each one's current version to evidence_revision. Each staged record finds its row through a
+ * LATERAL … LIMIT 1 subquery, which the planner cannot flatten: it is always one probe of the
+ * primary key per staged record, whatever the (stale, mid-import) statistics say; a plain join
+ * can be planned as a scan of the table per staged record. Run only for types where some
+ * staged records were not new; a re-import of unchanged data finds nothing to change.
+ */
+export function updateChangedSql(t: EvidenceTable): string {
+  const setCols = t.columns.map((c, i) => `${c} = ${VALUE[t.fields[i]!]}, `).join('');
+  return `
+WITH changed AS MATERIALIZED (
+  SELECT s.*, e.version AS old_version, e.record AS old_record, e.content_hash AS old_hash
+  FROM evidence_stage s
+  CROSS JOIN LATERAL (
+    SELECT e.version, e.record, e.content_hash FROM ${t.table} e
+    WHERE ${KEY} LIMIT 1
+  ) e
+  WHERE s.type = '${t.type}' AND e.content_hash <> s.hash
+), prev AS (
+  INSERT INTO evidence_revision
+    (consultancy_id, store_id, record_type, source, external_id, version, record, content_hash,
+     replaced_by_run_id)
+  SELECT $1::uuid, $2::uuid, '${t.type}', $3, c.external_id, c.old_version, c.old_record,
+    c.old_hash, $4::uuid
+  FROM changed c
+), up AS (
+  UPDATE ${t.table} e SET ${setCols}record = s.record::jsonb, content_hash = s.hash,
+    import_run_id = $4::uuid, version = e.version + 1, updated_at = now()
+  FROM changed s
+  WHERE ${KEY}
+  RETURNING ${t.leadOf ?? 'NULL::text'} AS lead
+)
+SELECT count(*)::int AS n,
+  coalesce(array_agg(DISTINCT lead) FILTER (WHERE lead IS NOT NULL), '{}') AS leads
+FROM up`;
+}
