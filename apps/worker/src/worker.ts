@@ -1,0 +1,73 @@
+import type { DataSource } from 'typeorm';
+import {
+  ConnectorCursorRepository,
+  ConnectorRepository,
+  DeadLetterRepository,
+  RegradeRequestRepository,
+  type SecretBox,
+} from '@candor/connectors-data-access';
+import { JobQueue, QUEUES, type RetryPolicy } from '@candor/platform-queue';
+import { ConnectorSyncJob } from './jobs/connector-sync.job';
+import { EvidenceImportJob } from './jobs/evidence-import.job';
+import { EvidenceRegradeJob } from './jobs/evidence-regrade.job';
+import { SyncScheduler } from './jobs/sync-scheduler';
+import type { PullConnectorRegistry } from './ports/connector-registry.port';
+import type { EvidenceSink } from './ports/evidence-sink.port';
+
+export interface WorkerOptions {
+  ds: DataSource;
+  /** The app role's URL for the queue's own connections. */
+  queueUrl: string;
+  secrets: SecretBox | null;
+  registry: PullConnectorRegistry;
+  sink: EvidenceSink;
+  pollingIntervalSeconds?: number;
+  /** 0 turns the scheduler off (tests queue syncs themselves). */
+  scheduleEveryMs?: number;
+  syncRetry?: RetryPolicy;
+  regradeRetry?: RetryPolicy;
+  onError?: (error: unknown) => void;
+}
+
+export interface RunningWorker {
+  queue: JobQueue;
+  scheduler: SyncScheduler;
+  stop(): Promise<void>;
+}
+
+/** Connects the queue and registers every job handler (used by main.ts and the tests). */
+export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
+  const onError = o.onError ?? (() => undefined);
+  const queue = await JobQueue.start({
+    url: o.queueUrl,
+    pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2,
+    onError,
+  });
+  const sync = new ConnectorSyncJob({
+    ds: o.ds,
+    queue,
+    connectors: new ConnectorRepository(o.secrets),
+    cursors: new ConnectorCursorRepository(),
+    deadLetters: new DeadLetterRepository(),
+    registry: o.registry,
+    sink: o.sink,
+    ...(o.regradeRetry ? { regradeRetry: o.regradeRetry } : {}),
+  });
+  await queue.register(QUEUES.connectorSync, sync);
+  await queue.register(
+    QUEUES.evidenceRegrade,
+    new EvidenceRegradeJob(o.ds, new RegradeRequestRepository()),
+  );
+  await queue.register(QUEUES.evidenceImport, new EvidenceImportJob(o.ds));
+  const scheduler = new SyncScheduler(o.ds, queue, o.syncRetry);
+  const every = o.scheduleEveryMs ?? 60_000;
+  if (every > 0) scheduler.start(every, onError);
+  return {
+    queue,
+    scheduler,
+    async stop() {
+      await scheduler.stop();
+      await queue.stop();
+    },
+  };
+}
