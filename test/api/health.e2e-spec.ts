@@ -44,6 +44,7 @@ describe('the booted API', () => {
           user: { email: expect.stringMatching(/@example\.test$/) },
         },
       },
+      extensions: { cost: expect.objectContaining({ requestedQueryCost: 2 }) },
     });
   });
 

@@ -1,15 +1,22 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthGuard, TOKEN_SETTINGS, type TokenSettings } from '@candor/platform-auth';
 import type { AppConfig } from '@candor/platform-config';
 import { DatabaseModule } from '@candor/platform-database';
-import { CandorHttpExceptionFilter } from '@candor/platform-graphql';
+import {
+  CandorHttpExceptionFilter,
+  LeakyBucketLimiter,
+  QUERY_COST_LIMITER,
+  QueryCostInterceptor,
+} from '@candor/platform-graphql';
+import { Mailer } from '@candor/platform-mail';
 import { LoggingModule } from '@candor/platform-observability';
 import { AUDIT_ENTITIES } from '@candor/audit-data-access';
 import { AuditModule } from '@candor/audit-feature';
 import { EVIDENCE_ENTITIES } from '@candor/evidence-data-access';
+import { ConnectorsModule } from '@candor/connectors-feature';
 import { EvidenceModule } from '@candor/evidence-feature';
 import { IDENTITY_ENTITIES } from '@candor/identity-data-access';
 import { IdentityModule } from '@candor/identity-feature';
@@ -47,9 +54,23 @@ export class AppModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
         TenancyModule,
-        IdentityModule,
+        IdentityModule.forRoot({
+          tokens,
+          accessTokenTtlSeconds: config.AUTH_ACCESS_TOKEN_TTL_SECONDS,
+          refreshTokenTtlSeconds: config.AUTH_REFRESH_TOKEN_TTL_SECONDS,
+          accountFailureLimit: config.AUTH_ACCOUNT_LOCKOUT_FAILURES,
+          ipFailureLimit: config.AUTH_IP_LOCKOUT_FAILURES,
+          secureCookies: config.NODE_ENV === 'production',
+          publicUrl: config.PUBLIC_URL,
+          mailer: new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+        }),
         AuditModule,
         EvidenceModule,
+        ConnectorsModule.forRoot({
+          secretsKey: config.CANDOR_SECRETS_KEY,
+          publicUrl: config.PUBLIC_URL,
+          databaseUrl: config.DATABASE_URL,
+        }),
       ],
       controllers: [HealthController, ...(config.CANDOR_DEV_TOKENS ? [DevTokenController] : [])],
       providers: [
@@ -57,6 +78,14 @@ export class AppModule {
         { provide: TOKEN_SETTINGS, useValue: tokens },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: CandorHttpExceptionFilter },
+        {
+          provide: QUERY_COST_LIMITER,
+          useValue: new LeakyBucketLimiter({
+            capacity: config.GRAPHQL_COST_CAPACITY,
+            restorePerSecond: config.GRAPHQL_COST_RESTORE_PER_SECOND,
+          }),
+        },
+        { provide: APP_INTERCEPTOR, useClass: QueryCostInterceptor },
       ],
     };
   }

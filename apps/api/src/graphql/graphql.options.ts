@@ -2,7 +2,11 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { AppConfig } from '@candor/platform-config';
-import { createErrorFormatter } from '@candor/platform-graphql';
+import {
+  createErrorFormatter,
+  DEFAULT_QUERY_LIMITS,
+  queryLimitsPlugin,
+} from '@candor/platform-graphql';
 
 const logger = new Logger('GraphQL');
 
@@ -17,7 +21,11 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
     introspection: !production,
     playground: false,
-    plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    // Batched HTTP requests stay off (Apollo's default): one operation per request, one cost each.
+    plugins: [
+      queryLimitsPlugin({ ...DEFAULT_QUERY_LIMITS, maxCost: config.GRAPHQL_COST_CAPACITY }),
+      ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+    ],
     includeStacktraceInErrorResponses: false,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: createErrorFormatter({

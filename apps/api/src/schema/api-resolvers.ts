@@ -1,4 +1,5 @@
 import { AUDIT_RESOLVERS } from '@candor/audit-feature';
+import { CONNECTORS_RESOLVERS } from '@candor/connectors-feature';
 import { EVIDENCE_RESOLVERS } from '@candor/evidence-feature';
 import { IDENTITY_RESOLVERS } from '@candor/identity-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
@@ -13,4 +14,5 @@ export const API_RESOLVERS = [
   ...IDENTITY_RESOLVERS,
   ...AUDIT_RESOLVERS,
   ...EVIDENCE_RESOLVERS,
+  ...CONNECTORS_RESOLVERS,
 ];

@@ -17,3 +17,17 @@ export {
 } from './lib/keyset-page';
 export { createErrorFormatter, type ErrorFormatterOptions } from './lib/error-formatter';
 export { CandorHttpExceptionFilter, HTTP_STATUS_OF } from './lib/http-exception.filter';
+export {
+  measureOperation,
+  MUTATION_FIELD_COST,
+  CONNECTION_BASE_COST,
+  type QueryMeasure,
+} from './lib/cost/query-cost';
+export { LeakyBucketLimiter, type BucketSettings, type BucketState } from './lib/cost/leaky-bucket';
+export {
+  queryLimitsPlugin,
+  DEFAULT_QUERY_LIMITS,
+  type QueryLimits,
+} from './lib/cost/cost-limit.plugin';
+export { QueryCostInterceptor, QUERY_COST_LIMITER } from './lib/cost/query-cost.interceptor';
+export type { RequestQueryCost, CostCarrier } from './lib/cost/query-cost.context';

@@ -19,6 +19,8 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   429: ErrorCode.RateLimited,
 };
 
+const CANDOR_CODES = new Set<string>(Object.values(ErrorCode));
+
 /** Codes GraphQL and Apollo assign themselves (parse, validation, variable coercion). */
 const PROTOCOL_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -66,6 +68,11 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
     const given = formatted.extensions?.['code'];
     if (typeof given === 'string' && PROTOCOL_CODES.has(given)) {
       return { ...base, extensions: { code: given } };
+    }
+    if (typeof given === 'string' && CANDOR_CODES.has(given)) {
+      // Raised as GraphQLErrors before execution (query limits): keep their details, drop transport.
+      const { http: _http, stacktrace: _stack, ...details } = formatted.extensions ?? {};
+      return { ...base, extensions: details };
     }
 
     const errorId = randomUUID();

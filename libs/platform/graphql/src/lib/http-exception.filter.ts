@@ -10,6 +10,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.BillingLimit]: 402,
   [ErrorCode.RateLimited]: 429,
+  [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.Internal]: 500,
 };
 

@@ -10,6 +10,7 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   BillingLimit: 'BILLING_LIMIT',
   RateLimited: 'RATE_LIMITED',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
