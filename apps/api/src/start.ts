@@ -70,7 +70,12 @@ async function main(): Promise<void> {
   say(`  GraphQL   ${base}/graphql`);
   say(`  Health    ${base}/health`);
   say(`  Ready     ${base}/ready`);
-  if (local) say(`  Database  embedded PostgreSQL in ${local.dataDir} (127.0.0.1:${local.port})`);
+  if (local) {
+    say(`  Database  embedded PostgreSQL in ${local.dataDir} (127.0.0.1:${local.port})`);
+    // The worker and the CLI reach this database while it runs through the same URLs.
+    say(`  Worker    DATABASE_URL='${local.appUrl}' \\`);
+    say(`            DATABASE_OWNER_URL='${local.ownerUrl}' npm run worker`);
+  }
   if (demoPassword) {
     say(
       `  Sign in   mutation { signIn(email: "${DEMO.ownerEmail}", password: "…") { accessToken } }`,

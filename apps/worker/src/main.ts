@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SecretBox } from '@candor/connectors-data-access';
 import {
   CONNECTOR_KINDS,
@@ -34,7 +35,12 @@ const REGISTRY: PullConnectorRegistry = new Map(
 
 /** `npm run worker`: connector syncs, re-grade requests and the sync scheduler. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // The worker signs and verifies no access tokens; when it is not given the API's secret, it
+  // gets a random one of its own that nothing else knows, so its config still validates.
+  const config = loadConfig({
+    ...process.env,
+    AUTH_JWT_SECRET: process.env['AUTH_JWT_SECRET'] ?? randomBytes(32).toString('base64url'),
+  });
   if (config.DATABASE_OWNER_URL) {
     const { applied } = await runMigrations(config.DATABASE_OWNER_URL);
     if (applied.length > 0) log('info', `migrations applied: ${applied.join(', ')}`);
