@@ -1,4 +1,4 @@
-export { encodeId, decodeId } from './lib/global-id';
+export { encodeId, decodeId, encodeKeyId, decodeKeyId } from './lib/global-id';
 export {
   Connection,
   ConnectionArgs,
