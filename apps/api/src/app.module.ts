@@ -20,6 +20,7 @@ import { ConnectorsModule } from '@candor/connectors-feature';
 import { EvidenceModule } from '@candor/evidence-feature';
 import { IDENTITY_ENTITIES } from '@candor/identity-data-access';
 import { IdentityModule } from '@candor/identity-feature';
+import { PolicyModule } from '@candor/policy-feature';
 import { TENANCY_ENTITIES } from '@candor/tenancy-data-access';
 import { TenancyModule } from '@candor/tenancy-feature';
 import { APP_CONFIG } from './config.token';
@@ -71,6 +72,7 @@ export class AppModule {
           publicUrl: config.PUBLIC_URL,
           databaseUrl: config.DATABASE_URL,
         }),
+        PolicyModule,
       ],
       controllers: [HealthController, ...(config.CANDOR_DEV_TOKENS ? [DevTokenController] : [])],
       providers: [

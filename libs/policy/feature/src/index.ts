@@ -1,1 +1,1 @@
-export {};
+export { PolicyModule, POLICY_RESOLVERS } from './lib/policy.module';
