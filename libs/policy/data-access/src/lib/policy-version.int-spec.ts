@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runInTenant, type TenantTransaction } from '@candor/platform-database';
 import { pageRequest } from '@candor/platform-graphql';
-import { appDataSource } from '@candor/platform-testing';
+import { appDataSource, testDatabase } from '@candor/platform-testing';
 import { DEFAULT_POLICY } from '@candor/scoring';
 import { CandorException } from '@candor/shared-errors';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
@@ -231,6 +232,21 @@ describe('policy versions', () => {
       [1, 2, 3, 4, 5].map((n) => save(b, null, { neglectDays: 10 + n })),
     );
     expect(saved.map((v) => v.number).sort()).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it('has row-level security enabled and forced: without a tenant, no rows', async () => {
+    const client = new Client({ connectionString: testDatabase().appUrl });
+    await client.connect();
+    try {
+      const flags = await client.query(
+        `SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = 'policy_version'`,
+      );
+      expect(flags.rows).toEqual([{ relrowsecurity: true, relforcerowsecurity: true }]);
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM policy_version');
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await client.end();
+    }
   });
 
   it.each([
