@@ -16,6 +16,7 @@ export {
   type KeyValue,
 } from './lib/keyset-page';
 export { JSONObjectScalar } from './lib/json-object.scalar';
+export { pageOfList } from './lib/list-page';
 export { createErrorFormatter, type ErrorFormatterOptions } from './lib/error-formatter';
 export { CandorHttpExceptionFilter, HTTP_STATUS_OF } from './lib/http-exception.filter';
 export {
