@@ -15,6 +15,7 @@ import { errorCodes, gql, type RunningApi, startApi } from '../support/api-proce
 import { CONNECTOR_OPERATIONS } from './access-matrix/connector-operations';
 import { EVIDENCE_OPERATIONS } from './access-matrix/evidence-operations';
 import { REPORT_OPERATIONS } from './access-matrix/report-operations';
+import { POLICY_OPERATIONS } from './access-matrix/policy-operations';
 
 /**
  * Role × operation matrix over two consultancies with three stores each. Every member outside
@@ -236,6 +237,7 @@ const OPERATIONS: Operation[] = [
   ...EVIDENCE_OPERATIONS,
   ...REPORT_OPERATIONS,
   ...CONNECTOR_OPERATIONS,
+  ...POLICY_OPERATIONS,
 ];
 
 describe('role × operation matrix', () => {

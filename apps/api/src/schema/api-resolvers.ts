@@ -3,6 +3,7 @@ import { CONNECTORS_RESOLVERS } from '@candor/connectors-feature';
 import { EVIDENCE_RESOLVERS } from '@candor/evidence-feature';
 import { IDENTITY_RESOLVERS } from '@candor/identity-feature';
 import { REPORTS_RESOLVERS } from '@candor/reports-feature';
+import { POLICY_RESOLVERS } from '@candor/policy-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
 
 /**
@@ -17,4 +18,5 @@ export const API_RESOLVERS = [
   ...EVIDENCE_RESOLVERS,
   ...CONNECTORS_RESOLVERS,
   ...REPORTS_RESOLVERS,
+  ...POLICY_RESOLVERS,
 ];
