@@ -20,6 +20,7 @@ import { ConnectorsModule } from '@candor/connectors-feature';
 import { EvidenceModule } from '@candor/evidence-feature';
 import { IDENTITY_ENTITIES } from '@candor/identity-data-access';
 import { IdentityModule } from '@candor/identity-feature';
+import { LeadsModule } from '@candor/leads-feature';
 import { TENANCY_ENTITIES } from '@candor/tenancy-data-access';
 import { TenancyModule } from '@candor/tenancy-feature';
 import { APP_CONFIG } from './config.token';
@@ -66,6 +67,7 @@ export class AppModule {
         }),
         AuditModule,
         EvidenceModule,
+        LeadsModule,
         ConnectorsModule.forRoot({
           secretsKey: config.CANDOR_SECRETS_KEY,
           publicUrl: config.PUBLIC_URL,

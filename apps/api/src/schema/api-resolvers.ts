@@ -2,6 +2,7 @@ import { AUDIT_RESOLVERS } from '@candor/audit-feature';
 import { CONNECTORS_RESOLVERS } from '@candor/connectors-feature';
 import { EVIDENCE_RESOLVERS } from '@candor/evidence-feature';
 import { IDENTITY_RESOLVERS } from '@candor/identity-feature';
+import { LEADS_RESOLVERS } from '@candor/leads-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
 
 /**
@@ -15,4 +16,5 @@ export const API_RESOLVERS = [
   ...AUDIT_RESOLVERS,
   ...EVIDENCE_RESOLVERS,
   ...CONNECTORS_RESOLVERS,
+  ...LEADS_RESOLVERS,
 ];
