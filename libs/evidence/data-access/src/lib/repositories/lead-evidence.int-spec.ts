@@ -62,6 +62,17 @@ describe('loadLeadEvidence', () => {
           from: '+13125550100',
           to: '+1 312 555 9003',
         }),
+        record({
+          type: 'activity',
+          id: 'E9',
+          storeId: 'smith-toyota',
+          channel: 'email',
+          direction: 'outbound',
+          evidence: 'recorded',
+          at: '2026-03-04T10:00:00-06:00',
+          from: 'sam@smithtoyota.com',
+          to: ' Evening Shopper <L4@Example.ORG>',
+        }),
       ],
     });
   });
@@ -89,8 +100,8 @@ describe('loadLeadEvidence', () => {
   it('brings lead-less activities to the customer and later leads of the same customer', async () => {
     const loaded = await runInTenant(ds, a, (tx) => loadLeadEvidence(tx, storeA, ['L4']));
     const e = loaded!.evidence;
-    // E4 by address, C4 and C9 by phone; nobody else's calls (C1, C2… carry their lead id).
-    expect(ids(e.activities)).toEqual(['C4', 'C9', 'E4']);
+    // E4 and E9 by address, C4 and C9 by phone, however written; nobody else's calls.
+    expect(ids(e.activities)).toEqual(['C4', 'C9', 'E4', 'E9']);
     expect(ids(e.leads)).toEqual(['L4', 'L9']);
     expect(ids(e.statuses)).toEqual(['S4']);
     expect(loaded!.sourceOf(e.leads.find((l) => l.id === 'L9')!)).toBe('crm-b');

@@ -25,51 +25,64 @@ interface Row {
 
 /*
  * One statement. Phones and addresses in records are stored as given (the engine normalizes
- * them), so the lead-less activities and sibling leads are picked by a loose match that can only
- * over-select: the last 7 digits of a customer phone (extension dropped) inside the digits of the
- * counterpart, or the customer's address inside the lower-cased counterpart. The engine then
- * links exactly, so an over-selected record is simply left unlinked.
+ * them), so lead-less activities and sibling leads are picked by a contact key that the same
+ * number or address gets however it is written: `p:` + the last 8 digits of a phone (extension
+ * dropped; they survive a country code, a trunk prefix or punctuation), `e:` + the lower-cased
+ * address (unwrapped from `Name <…>`). For numbers with a national part of 8 digits or more (all
+ * of North America) the keys can only over-select, and the engine then links exactly, so an
+ * over-selected record is simply left unlinked.
  */
+const PHONE_KEY = (raw: string) =>
+  `'p:' || right(regexp_replace(regexp_replace(lower(${raw}), '\\s*(ext|x|#).*$', ''), '\\D', '', 'g'), 8)`;
+const EMAIL_KEY = (raw: string) =>
+  `'e:' || lower(btrim(coalesce(substring(btrim(${raw}) from '<([^<>]+)>\\s*$'), ${raw})))`;
+
 const LEAD_EVIDENCE_SQL = `
 WITH target AS (
   SELECT l.received_at, l.record, l.source FROM evidence_lead l
   WHERE l.store_id = $1 AND l.external_id = ANY($2::text[])
 ),
-phone_key AS (
-  SELECT DISTINCT right(d, 7) AS k, t.received_at FROM target t,
-    jsonb_array_elements_text(t.record->'customer'->'phones') p,
-    regexp_replace(regexp_replace(lower(p), '\\s*(ext|x|#).*$', ''), '\\D', '', 'g') d
-  WHERE length(d) >= 7
-),
-email_key AS (
-  SELECT DISTINCT lower(btrim(coalesce(substring(e from '<([^<>]+)>\\s*$'), e))) AS k, t.received_at
+contact_key AS (
+  SELECT DISTINCT ${PHONE_KEY('p')} AS k, t.received_at
+  FROM target t, jsonb_array_elements_text(t.record->'customer'->'phones') p
+  WHERE length(regexp_replace(p, '\\D', '', 'g')) >= 6
+  UNION
+  SELECT ${EMAIL_KEY('e')}, t.received_at
   FROM target t, jsonb_array_elements_text(t.record->'customer'->'emails') e
-  WHERE position('@' IN e) > 0
 ),
 loose AS (
-  SELECT a.record, a.source, a.at, a.record->>'channel' = 'email' AS by_email,
-    CASE WHEN a.record->>'direction' = 'outbound' THEN a.record->>'to' ELSE a.record->>'from' END AS party
-  FROM evidence_activity a
-  WHERE a.store_id = $1 AND a.lead_external_id IS NULL
-    AND a.at >= (SELECT min(received_at) FROM target)
+  SELECT a.record, a.source, a.at, CASE
+    WHEN a.record->>'channel' = 'email' THEN ${EMAIL_KEY('a.party')}
+    WHEN length(regexp_replace(a.party, '\\D', '', 'g')) >= 6 THEN ${PHONE_KEY('a.party')}
+  END AS k
+  FROM (SELECT e.*, CASE WHEN e.record->>'direction' = 'outbound' THEN e.record->>'to'
+          ELSE e.record->>'from' END AS party
+        FROM evidence_activity e
+        WHERE e.store_id = $1 AND e.lead_external_id IS NULL
+          AND e.at >= (SELECT min(received_at) FROM target)) a
+  WHERE a.party IS NOT NULL
 ),
 linkable AS (
-  SELECT record, source FROM loose a
-  WHERE a.party IS NOT NULL AND CASE WHEN a.by_email
-    THEN EXISTS (SELECT 1 FROM email_key k WHERE k.received_at <= a.at
-      AND position(k.k IN lower(a.party)) > 0)
-    ELSE EXISTS (SELECT 1 FROM phone_key k WHERE k.received_at <= a.at
-      AND position(k.k IN regexp_replace(a.party, '\\D', '', 'g')) > 0)
-  END
+  SELECT a.record, a.source FROM loose a
+  WHERE EXISTS (SELECT 1 FROM contact_key k WHERE k.k = a.k AND k.received_at <= a.at)
 ),
-sibling AS (
-  SELECT l.record, l.source FROM evidence_lead l
+-- Keys of the store's later leads, each computed once; joined to the handful of target keys, so
+-- no plan rescans the store's leads per lead (statistics may be stale while imports run).
+later_key AS (
+  SELECT l.external_id, l.source, l.record, ${PHONE_KEY('p')} AS k
+  FROM evidence_lead l, jsonb_array_elements_text(l.record->'customer'->'phones') p
   WHERE l.store_id = $1 AND NOT (l.external_id = ANY($2::text[]))
     AND l.received_at > (SELECT min(received_at) FROM target)
-    AND (EXISTS (SELECT 1 FROM jsonb_array_elements_text(l.record->'customer'->'phones') p, phone_key k
-          WHERE position(k.k IN regexp_replace(p, '\\D', '', 'g')) > 0)
-      OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(l.record->'customer'->'emails') e, email_key k
-          WHERE position(k.k IN lower(e)) > 0))
+  UNION ALL
+  SELECT l.external_id, l.source, l.record, ${EMAIL_KEY('e')}
+  FROM evidence_lead l, jsonb_array_elements_text(l.record->'customer'->'emails') e
+  WHERE l.store_id = $1 AND NOT (l.external_id = ANY($2::text[]))
+    AND l.received_at > (SELECT min(received_at) FROM target)
+),
+sibling AS (
+  SELECT DISTINCT ON (lk.external_id, lk.source) lk.record, lk.source
+  FROM later_key lk JOIN contact_key k ON k.k = lk.k
+  ORDER BY lk.external_id, lk.source
 )
 SELECT kind, record, source FROM (
   SELECT 'ref' AS kind, to_jsonb(s.external_id) AS record, NULL::text AS source FROM store s WHERE s.id = $1
