@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { importBundle } from '@candor/evidence-data-access';
+import { importBundle, importRecords } from '@candor/evidence-data-access';
+import { type EvidenceRecord, validateRecord } from '@candor/evidence-domain';
 import type { TenantContext } from '@candor/platform-auth';
 import { runInTenant, TenantDb, TenantTransaction } from '@candor/platform-database';
 import { appDataSource } from '@candor/platform-testing';
@@ -28,6 +29,12 @@ async function storeWithFixture(ds: DataSource, tenant: TestTenant): Promise<str
   return id;
 }
 
+function record(value: Record<string, unknown>): EvidenceRecord {
+  const result = validateRecord({ storeId: 'smith-toyota', ...value }, 1);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.record;
+}
+
 describe('LeadLoader', () => {
   let ds: DataSource;
   let a: TestTenant;
@@ -49,6 +56,42 @@ describe('LeadLoader', () => {
     storeA = await storeWithFixture(ds, a);
     storeB = await storeWithFixture(ds, b);
     loader = new LeadLoader(new TenantDb(ds), DEFAULT_LEAD_POLICY);
+  });
+
+  it("gives a repeat shopper's later call to their later lead, not to the one asked for", async () => {
+    await importRecords(ds, a, {
+      store: storeA,
+      source: 'crm-b',
+      kind: 'webhook',
+      rawPayload: { bytes: Buffer.from('{}'), contentType: 'application/json' },
+      rejected: [],
+      records: [
+        record({
+          type: 'lead',
+          id: 'L9',
+          receivedAt: '2026-03-10T10:00:00-05:00',
+          assignedTo: 'u-sam',
+          customer: { name: 'Evening Shopper', phones: ['(312) 555-9003'] },
+        }),
+        record({
+          type: 'activity',
+          id: 'C9',
+          channel: 'call',
+          direction: 'outbound',
+          evidence: 'recorded',
+          at: '2026-03-10T10:05:00-05:00',
+          from: '+13125550100',
+          to: '+1 312 555 9003',
+        }),
+      ],
+    });
+    const ctx = owner(a);
+    const activities = async (id: string) =>
+      (await loader.load(ctx, storeA, id))!.timeline
+        .filter((e) => e.kind === 'activity')
+        .map((e) => `${e.eventId} ${e.activity!.linkedBy}`);
+    expect(await activities('L4')).toEqual(['E4 email', 'C4 phone']);
+    expect(await activities('L9')).toEqual(['C9 phone']);
   });
 
   afterEach(() => {
