@@ -85,6 +85,11 @@ describe('buildLeadViews (the hand-written fixture)', () => {
     expect(l2.clockStopped).toBe(false);
   });
 
+  it('says when an appointment is in store time', () => {
+    const a1 = view('L1').timeline.find((e) => e.eventId === 'A1')!;
+    expect(a1.summary).toBe('Appointment set by Dana Reyes for Thu, Mar 5, 17:30 (shown)');
+  });
+
   it('lists every record in time order', () => {
     expect(view('L1').timeline.map((e) => [e.eventId, e.kind])).toEqual([
       ['L1', 'lead'],

@@ -79,9 +79,23 @@ export function noteSummary(n: NoteRecord, who: string | null): string {
   return `Note${by(who)}: ${text}`;
 }
 
+/** e.g. "Thu, Mar 5, 17:30" in the store's time zone. */
+function localTime(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
+}
+
 export function appointmentSummary(
   ap: AppointmentRecord,
   asOf: number,
+  timeZone: string,
   who: string | null,
 ): string {
   const seen = (ms: number | null) => ms !== null && ms <= asOf;
@@ -92,7 +106,7 @@ export function appointmentSummary(
       : seen(ap.confirmedAt)
         ? 'confirmed'
         : 'not confirmed';
-  return `Appointment set${by(who)} for ${new Date(ap.startsAt).toISOString()} (${state})`;
+  return `Appointment set${by(who)} for ${localTime(ap.startsAt, timeZone)} (${state})`;
 }
 
 export function statusSummary(s: StatusRecord, who: string | null): string {

@@ -207,7 +207,7 @@ export function timelineOf({ ctx, storeId, stored, evidence: e, facts }: Timelin
         kind: LeadTimelineKind.APPOINTMENT,
         source: source(ap),
         actor: agent(ap.setBy),
-        summary: appointmentSummary(ap, ctx.asOf, name(ap.setBy)),
+        summary: appointmentSummary(ap, ctx.asOf, ctx.clock.timeZone, name(ap.setBy)),
       }),
       appointment: {
         startsAt: new Date(ap.startsAt),
