@@ -16,6 +16,7 @@ import { CONNECTOR_OPERATIONS } from './access-matrix/connector-operations';
 import { EVIDENCE_OPERATIONS } from './access-matrix/evidence-operations';
 import { REPORT_OPERATIONS } from './access-matrix/report-operations';
 import { POLICY_OPERATIONS } from './access-matrix/policy-operations';
+import { LEAD_OPERATIONS } from './access-matrix/lead-operations';
 
 /**
  * Role × operation matrix over two consultancies with three stores each. Every member outside
@@ -238,6 +239,7 @@ const OPERATIONS: Operation[] = [
   ...REPORT_OPERATIONS,
   ...CONNECTOR_OPERATIONS,
   ...POLICY_OPERATIONS,
+  ...LEAD_OPERATIONS,
 ];
 
 describe('role × operation matrix', () => {

@@ -114,7 +114,8 @@ describe('scorecards, findings and the portfolio over stored evidence', () => {
   let cli: Report;
 
   beforeAll(async () => {
-    api = await startApi();
+    // Many costly reads in a row from one consultancy: the query-cost bucket is tested elsewhere.
+    api = await startApi({ GRAPHQL_COST_RESTORE_PER_SECOND: '100000' });
     ds = await appDataSource();
     a = await newTenant(ds, { stores: 1 });
     b = await newTenant(ds, { stores: 1 });
@@ -218,6 +219,32 @@ describe('scorecards, findings and the portfolio over stored evidence', () => {
     });
     expect(again.data!.findings.nodes.every((f) => f.severity === 'HIGH')).toBe(true);
     expect(again.data!.findings.nodes.map((f) => f.id)).toContain(clockStop.id);
+  });
+
+  it("a finding leads to its lead's timeline, which shows the claim that stopped the clock", async () => {
+    const res = await gql<{
+      findings: {
+        nodes: {
+          eventIds: string[];
+          lead: {
+            externalId: string;
+            clockStopped: boolean;
+            timeline: { eventId: string; claim: { status: string } | null }[];
+          } | null;
+        }[];
+      };
+    }>(
+      api,
+      owner,
+      `query($s: ID, $p: PeriodInput) { findings(storeId: $s, period: $p, first: 50, metricIds: ["clockStop.rate"]) {
+        nodes { eventIds lead { externalId clockStopped timeline { eventId claim { status } } } } } }`,
+      { s: encodeId('Store', smith), p: WEEK },
+    );
+    expect(res.errors).toBeUndefined();
+    const l1 = res.data!.findings.nodes.find((f) => f.lead?.externalId === 'L1')!;
+    expect(l1.lead!.clockStopped).toBe(true);
+    const claim = l1.lead!.timeline.find((e) => e.eventId === l1.eventIds[0]);
+    expect(claim?.claim?.status).toBe('UNCORROBORATED');
   });
 
   it("an agent's scorecard and findings filter by agent id", async () => {

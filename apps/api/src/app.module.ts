@@ -22,6 +22,7 @@ import { IDENTITY_ENTITIES } from '@candor/identity-data-access';
 import { IdentityModule } from '@candor/identity-feature';
 import { effectivePolicies, effectivePolicy } from '@candor/policy-data-access';
 import { PolicyModule } from '@candor/policy-feature';
+import { LeadsModule } from '@candor/leads-feature';
 import { TENANCY_ENTITIES } from '@candor/tenancy-data-access';
 import { ReportsModule } from '@candor/reports-feature';
 import { TenancyModule } from '@candor/tenancy-feature';
@@ -69,6 +70,7 @@ export class AppModule {
         }),
         AuditModule,
         EvidenceModule,
+        LeadsModule,
         ConnectorsModule.forRoot({
           secretsKey: config.CANDOR_SECRETS_KEY,
           publicUrl: config.PUBLIC_URL,

@@ -4,6 +4,7 @@ import { EVIDENCE_RESOLVERS } from '@candor/evidence-feature';
 import { IDENTITY_RESOLVERS } from '@candor/identity-feature';
 import { REPORTS_RESOLVERS } from '@candor/reports-feature';
 import { POLICY_RESOLVERS } from '@candor/policy-feature';
+import { LEADS_RESOLVERS } from '@candor/leads-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
 
 /**
@@ -19,4 +20,5 @@ export const API_RESOLVERS = [
   ...CONNECTORS_RESOLVERS,
   ...REPORTS_RESOLVERS,
   ...POLICY_RESOLVERS,
+  ...LEADS_RESOLVERS,
 ];

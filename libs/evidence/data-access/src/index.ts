@@ -21,6 +21,10 @@ export {
   loadStoreEvidence,
   type EvidenceWindow,
 } from './lib/repositories/evidence-read.repository';
+export {
+  loadLeadEvidence,
+  type StoredLeadEvidence,
+} from './lib/repositories/lead-evidence.repository';
 export { StageBuffer } from './lib/sql/stage-buffer';
 export {
   writeEvidence,

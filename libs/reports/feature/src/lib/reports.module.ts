@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { LeadsModule } from '@candor/leads-feature';
 import { FindingRepository, ReportRepository } from '@candor/reports-data-access';
 import { StoreRepository } from '@candor/tenancy-data-access';
+import { FindingResolver } from './finding.resolver';
 import { FindingService } from './finding.service';
 import { PortfolioResolver } from './portfolio.resolver';
 import { PortfolioService } from './portfolio.service';
@@ -9,13 +11,14 @@ import { ScorecardResolver } from './scorecard.resolver';
 import { ScorecardService } from './scorecard.service';
 
 /** Resolvers of this feature; the API's schema printer builds the schema from these lists. */
-export const REPORTS_RESOLVERS = [ScorecardResolver, PortfolioResolver];
+export const REPORTS_RESOLVERS = [ScorecardResolver, PortfolioResolver, FindingResolver];
 
 @Module({})
 export class ReportsModule {
   static forRoot(options: ReportsOptions): DynamicModule {
     return {
       module: ReportsModule,
+      imports: [LeadsModule],
       providers: [
         ...REPORTS_RESOLVERS,
         ScorecardService,

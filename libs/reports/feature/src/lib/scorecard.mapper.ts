@@ -182,6 +182,7 @@ export function toFinding(f: StoredFinding, periodLabel: string): Finding {
     userId: f.userId ?? null,
     agentId: f.userId ? encodeKeyId(AGENT_ID_TYPE, [f.storeId, f.userId]) : null,
     storeId: encodeId(STORE_ID_TYPE, f.storeId),
+    storeUuid: f.storeId,
     periodLabel,
     firstSeenAt: f.firstSeenAt,
   };

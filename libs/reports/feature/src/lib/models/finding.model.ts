@@ -62,6 +62,9 @@ export class Finding {
 
   @Field({ description: 'When Candor first found it.' })
   firstSeenAt!: Date;
+
+  /** The store's internal id, for resolving `lead`. */
+  storeUuid!: string;
 }
 
 @ObjectType({ description: 'A page of findings in report order.' })

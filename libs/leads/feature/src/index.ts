@@ -1,0 +1,10 @@
+export { LeadsModule, LEADS_RESOLVERS } from './lib/leads.module';
+export { LeadLoader } from './lib/loaders/lead.loader';
+export { LEAD_POLICY, DEFAULT_LEAD_POLICY, type LeadPolicyProvider } from './lib/lead-policy';
+export { encodeLeadId, decodeLeadId, encodeAgentId } from './lib/lead-ids';
+export { buildLeadViews } from './lib/lead-view';
+export { Lead, LeadCustomer, LeadVehicle } from './lib/models/lead.model';
+export { LeadAgent } from './lib/models/lead-agent.model';
+export { LeadTimelineEntry } from './lib/models/timeline-entry.model';
+export { ClaimStatus, LeadTimelineKind, LinkedBy } from './lib/models/timeline-enums';
+export { LeadsException } from './lib/leads.exception';
