@@ -14,6 +14,7 @@ import {
 import { errorCodes, gql, type RunningApi, startApi } from '../support/api-process';
 import { CONNECTOR_OPERATIONS } from './access-matrix/connector-operations';
 import { EVIDENCE_OPERATIONS } from './access-matrix/evidence-operations';
+import { WEBHOOK_OPERATIONS } from './access-matrix/webhook-operations';
 
 /**
  * Role × operation matrix over two consultancies with three stores each. Every member outside
@@ -234,6 +235,7 @@ const OPERATIONS: Operation[] = [
   },
   ...EVIDENCE_OPERATIONS,
   ...CONNECTOR_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 ];
 
 describe('role × operation matrix', () => {

@@ -22,6 +22,7 @@ import { IDENTITY_ENTITIES } from '@candor/identity-data-access';
 import { IdentityModule } from '@candor/identity-feature';
 import { TENANCY_ENTITIES } from '@candor/tenancy-data-access';
 import { TenancyModule } from '@candor/tenancy-feature';
+import { WebhooksModule } from '@candor/webhooks-feature';
 import { APP_CONFIG } from './config.token';
 import { DevTokenController } from './dev-token/dev-token.controller';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -70,6 +71,11 @@ export class AppModule {
           secretsKey: config.CANDOR_SECRETS_KEY,
           publicUrl: config.PUBLIC_URL,
           databaseUrl: config.DATABASE_URL,
+        }),
+        WebhooksModule.forRoot({
+          secretsKey: config.CANDOR_SECRETS_KEY,
+          requireHttps: config.NODE_ENV === 'production',
+          allowPrivateHosts: config.NODE_ENV !== 'production',
         }),
       ],
       controllers: [HealthController, ...(config.CANDOR_DEV_TOKENS ? [DevTokenController] : [])],

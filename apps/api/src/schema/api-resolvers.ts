@@ -3,6 +3,7 @@ import { CONNECTORS_RESOLVERS } from '@candor/connectors-feature';
 import { EVIDENCE_RESOLVERS } from '@candor/evidence-feature';
 import { IDENTITY_RESOLVERS } from '@candor/identity-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
+import { WEBHOOKS_RESOLVERS } from '@candor/webhooks-feature';
 
 /**
  * Every resolver class the API serves, for printing the schema without booting the app. The e2e
@@ -15,4 +16,5 @@ export const API_RESOLVERS = [
   ...AUDIT_RESOLVERS,
   ...EVIDENCE_RESOLVERS,
   ...CONNECTORS_RESOLVERS,
+  ...WEBHOOKS_RESOLVERS,
 ];

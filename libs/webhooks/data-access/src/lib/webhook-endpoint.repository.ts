@@ -138,15 +138,20 @@ export class WebhookEndpointRepository {
     return row ? toView(row) : null;
   }
 
+  async count(tx: TenantTransaction): Promise<number> {
+    const [row] = await tx.query<{ n: string }>(
+      'SELECT count(*) AS n FROM webhook_endpoint WHERE consultancy_id = $1',
+      [tx.consultancyId],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   /** Oldest first, keyset on (created_at, id). */
   async page(
     tx: TenantTransaction,
     page: PageRequest,
   ): Promise<{ rows: WebhookEndpointView[]; totalCount: number }> {
-    const [count] = await tx.query<{ n: string }>(
-      'SELECT count(*) AS n FROM webhook_endpoint WHERE consultancy_id = $1',
-      [tx.consultancyId],
-    );
+    const totalCount = await this.count(tx);
     const forward = page.direction === 'forward';
     const params: unknown[] = [tx.consultancyId, page.limit + 1];
     let after = '';
@@ -160,7 +165,7 @@ export class WebhookEndpointRepository {
        ORDER BY created_at ${order}, id ${order} LIMIT $2`,
       params,
     );
-    return { rows: rows.map(toView), totalCount: Number(count?.n ?? 0) };
+    return { rows: rows.map(toView), totalCount };
   }
 
   async update(
