@@ -33,7 +33,7 @@ const REGISTRY: PullConnectorRegistry = new Map(
   ]),
 );
 
-/** `npm run worker`: connector syncs, re-grade requests and the sync scheduler. */
+/** `npm run worker`: connector syncs, re-grade requests, the sync scheduler and webhook delivery. */
 async function main(): Promise<void> {
   // The worker signs and verifies no access tokens; when it is not given the API's secret, it
   // gets a random one of its own that nothing else knows, so its config still validates.
@@ -54,14 +54,19 @@ async function main(): Promise<void> {
   const secrets = config.CANDOR_SECRETS_KEY
     ? SecretBox.fromBase64(config.CANDOR_SECRETS_KEY)
     : null;
-  if (!secrets)
-    log('warn', 'CANDOR_SECRETS_KEY is not set: connectors with credentials cannot sync');
+  if (!secrets) {
+    log(
+      'warn',
+      'CANDOR_SECRETS_KEY is not set: connectors with credentials cannot sync and webhooks are not delivered',
+    );
+  }
   const worker = await startWorker({
     ds,
     queueUrl: config.DATABASE_URL,
     secrets,
     registry: REGISTRY,
     sink: importPipelineSink(ds),
+    webhookDeliveryEveryMs: config.WEBHOOK_DELIVERY_INTERVAL_MS,
     onError: (error) => log('error', error instanceof Error ? error.message : String(error)),
   });
   log('info', 'candor worker started');

@@ -13,6 +13,9 @@ import { runInTenant, type TenantScope } from '@candor/platform-database';
 import { ensureQueueSchema, QUEUES, type RetryPolicy } from '@candor/platform-queue';
 import { appDataSource, testDatabase } from '@candor/platform-testing';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
+import { publishWebhookEvent, WebhookEndpointRepository } from '@candor/webhooks-data-access';
+import { verifyWebhook } from '@candor/webhooks-domain';
+import { startWebhookReceiver } from '@candor/webhooks-testing';
 import type { ConnectorSyncData } from './jobs/job-data';
 import type { PullConnectorRegistry } from './ports/connector-registry.port';
 import type { EvidenceSink, SinkPage } from './ports/evidence-sink.port';
@@ -192,6 +195,9 @@ describe('the worker on the PostgreSQL queue', () => {
       pollingIntervalSeconds: 0.5,
       scheduleEveryMs: 0,
       regradeRetry: FAST,
+      // Passes are run by the test, for its own tenant only (the test database is shared).
+      webhookDeliveryEveryMs: 0,
+      webhookDelivery: { consultancyIds: [a.consultancyId] },
     });
   });
 
@@ -306,5 +312,25 @@ describe('the worker on the PostgreSQL queue', () => {
     expect(
       sunk.filter((s) => s.connector === c.id).every((s) => s.consultancyId === b.consultancyId),
     ).toBe(true);
+  });
+  it('webhooks.deliver sends due webhook deliveries, signed with the endpoint secret', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const { secret } = await runInTenant(ds, a, (tx) =>
+        new WebhookEndpointRepository(box).create(tx, {
+          url: receiver.url,
+          eventTypes: ['lead.neglected'],
+        }),
+      );
+      await runInTenant(ds, a, (tx) =>
+        publishWebhookEvent(tx, { type: 'lead.neglected', data: { leadId: 'L-9' } }),
+      );
+      expect(await worker.webhooks!.tick()).toMatchObject({ attempted: 1, delivered: 1 });
+      const { headers, body } = receiver.received[0]!;
+      expect(verifyWebhook(secret, headers, body).valid).toBe(true);
+      expect(JSON.parse(body)).toMatchObject({ type: 'lead.neglected', data: { leadId: 'L-9' } });
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -7,10 +7,12 @@ import {
   type SecretBox,
 } from '@candor/connectors-data-access';
 import { JobQueue, QUEUES, type RetryPolicy } from '@candor/platform-queue';
+import type { DeliverOptions } from '@candor/webhooks-data-access';
 import { ConnectorSyncJob } from './jobs/connector-sync.job';
 import { EvidenceImportJob } from './jobs/evidence-import.job';
 import { EvidenceRegradeJob } from './jobs/evidence-regrade.job';
 import { SyncScheduler } from './jobs/sync-scheduler';
+import { WebhookDeliveryJob } from './jobs/webhook-delivery.job';
 import type { PullConnectorRegistry } from './ports/connector-registry.port';
 import type { EvidenceSink } from './ports/evidence-sink.port';
 
@@ -26,12 +28,18 @@ export interface WorkerOptions {
   scheduleEveryMs?: number;
   syncRetry?: RetryPolicy;
   regradeRetry?: RetryPolicy;
+  /** How often due webhooks are sent; 0 turns the loop off (tests call its tick themselves). */
+  webhookDeliveryEveryMs?: number;
+  /** Overrides for webhook delivery (tests: the clock, the tenants). Needs `secrets`. */
+  webhookDelivery?: Omit<DeliverOptions, 'secrets'>;
   onError?: (error: unknown) => void;
 }
 
 export interface RunningWorker {
   queue: JobQueue;
   scheduler: SyncScheduler;
+  /** Null without CANDOR_SECRETS_KEY: no delivery can be signed. */
+  webhooks: WebhookDeliveryJob | null;
   stop(): Promise<void>;
 }
 
@@ -62,11 +70,18 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const scheduler = new SyncScheduler(o.ds, queue, o.syncRetry);
   const every = o.scheduleEveryMs ?? 60_000;
   if (every > 0) scheduler.start(every, onError);
+  const webhooks = o.secrets
+    ? new WebhookDeliveryJob(o.ds, { ...o.webhookDelivery, secrets: o.secrets })
+    : null;
+  const webhookEvery = o.webhookDeliveryEveryMs ?? 5_000;
+  if (webhooks && webhookEvery > 0) webhooks.start(webhookEvery, onError);
   return {
     queue,
     scheduler,
+    webhooks,
     async stop() {
       await scheduler.stop();
+      await webhooks?.stop();
       await queue.stop();
     },
   };
