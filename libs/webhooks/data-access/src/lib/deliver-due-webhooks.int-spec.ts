@@ -245,4 +245,25 @@ describe('delivering webhooks to a real receiver', () => {
       first!.eventId,
     ]);
   });
+  it("keeps delivering for other tenants when one tenant's secrets cannot be opened", async () => {
+    const good = await setUp();
+    const stranger = await newTenant(ds, { stores: 0 });
+    const otherKey = new WebhookEndpointRepository(
+      SecretBox.fromBase64(randomBytes(32).toString('base64')),
+    );
+    await runInTenant(ds, stranger, async (tx) => {
+      await otherKey.create(tx, { url: good.receiver.url, eventTypes: ['report.ready'] }, T0);
+      await publishWebhookEvent(tx, { type: 'report.ready', data: {} }, { now: T0 });
+    });
+    await good.publish();
+    await expect(
+      deliverDueWebhooks(ds, {
+        secrets: box,
+        now: () => at(1),
+        consultancyIds: [stranger.consultancyId, good.tenant.consultancyId],
+      }),
+    ).rejects.toThrow(/webhook delivery failed for a tenant: .*sealed with key/);
+    expect(good.receiver.received).toHaveLength(1);
+    expect((await good.log())[0]!.status).toBe('delivered');
+  });
 });
