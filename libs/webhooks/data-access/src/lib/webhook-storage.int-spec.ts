@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '@candor/platform-crypto';
 import { runInTenant, type TenantTransaction } from '@candor/platform-database';
-import { pageRequest } from '@candor/platform-graphql';
+import { encodeCursor, pageRequest } from '@candor/platform-graphql';
 import { appDataSource } from '@candor/platform-testing';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
 import { findDueWebhookTenants } from './due-webhook-tenants.query';
@@ -76,9 +76,7 @@ describe('webhook storage', () => {
     const first = await runInTenant(ds, t, (tx) => endpoints.page(tx, pageRequest({ first: 2 })));
     expect(first.totalCount).toBe(3);
     expect(first.rows.map((r) => r.id)).toEqual([...made.slice(0, 2), made[2]]);
-    const cursor = Buffer.from(
-      JSON.stringify([first.rows[1]!.createdAt.toISOString(), first.rows[1]!.id]),
-    ).toString('base64url');
+    const cursor = encodeCursor([first.rows[1]!.createdAt.toISOString(), first.rows[1]!.id]);
     const rest = await runInTenant(ds, t, (tx) =>
       endpoints.page(tx, pageRequest({ first: 2, after: cursor })),
     );
@@ -116,6 +114,33 @@ describe('webhook storage', () => {
         publishWebhookEvent(tx, { type: 'webhook.test' as 'report.ready', data: {} }),
       ),
     ).rejects.toThrow(/not a webhook event type/);
+  });
+
+  it('pages the delivery log newest first, by status', async () => {
+    const t = await newTenant(ds, { stores: 0 });
+    const { endpoint } = await endpointIn(t, ['lead.neglected']);
+    for (let i = 0; i < 3; i++) {
+      await runInTenant(ds, t, (tx) =>
+        publishWebhookEvent(tx, { type: 'lead.neglected', data: { n: i } }, { now: at(i) }),
+      );
+    }
+    const inT = <R>(work: (tx: TenantTransaction) => Promise<R>) => runInTenant(ds, t, work);
+    const first = await inT((tx) =>
+      deliveries.page(tx, endpoint.id, null, pageRequest({ first: 2 })),
+    );
+    expect(first.totalCount).toBe(3);
+    expect(first.rows.map((r) => r.payload.data['n'])).toEqual([2, 1, 0]);
+    const older = encodeCursor([first.rows[1]!.createdAt.toISOString(), first.rows[1]!.id]);
+    const rest = await inT((tx) =>
+      deliveries.page(tx, endpoint.id, null, pageRequest({ first: 2, after: older })),
+    );
+    expect(rest.rows.map((r) => r.payload.data['n'])).toEqual([0]);
+    const newer = await inT((tx) =>
+      deliveries.page(tx, endpoint.id, null, pageRequest({ last: 5, before: older })),
+    );
+    expect(newer.rows.map((r) => r.payload.data['n'])).toEqual([2]);
+    const failed = await inT((tx) => deliveries.page(tx, endpoint.id, 'failed', pageRequest({})));
+    expect(failed).toEqual({ rows: [], totalCount: 0 });
   });
 
   it('keeps the previous secret signing for 24 hours after a rotation', async () => {
