@@ -10,7 +10,7 @@ export type DeliverableEventType = WebhookEventType | typeof WEBHOOK_TEST_EVENT;
 
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<DeliverableEventType, string> = {
   'report.ready': "A store's report (scorecard) for a period has been graded and can be read.",
-  'finding.created': 'A finding of severity high or critical was found.',
+  'finding.created': 'A finding of high severity (the highest) was found.',
   'lead.neglected': 'A lead has gone without real contact longer than the policy allows.',
   'webhook.test': 'A test delivery asked for with sendTestWebhook.',
 };
