@@ -14,6 +14,7 @@ import {
 import { errorCodes, gql, type RunningApi, startApi } from '../support/api-process';
 import { CONNECTOR_OPERATIONS } from './access-matrix/connector-operations';
 import { EVIDENCE_OPERATIONS } from './access-matrix/evidence-operations';
+import { REPORT_OPERATIONS } from './access-matrix/report-operations';
 import { WEBHOOK_OPERATIONS } from './access-matrix/webhook-operations';
 
 /**
@@ -234,6 +235,7 @@ const OPERATIONS: Operation[] = [
       gql(w.api, t, 'mutation { changePassword(currentPassword: "x", newPassword: "y") }'),
   },
   ...EVIDENCE_OPERATIONS,
+  ...REPORT_OPERATIONS,
   ...CONNECTOR_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
 ];

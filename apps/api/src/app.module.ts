@@ -21,6 +21,8 @@ import { EvidenceModule } from '@candor/evidence-feature';
 import { IDENTITY_ENTITIES } from '@candor/identity-data-access';
 import { IdentityModule } from '@candor/identity-feature';
 import { TENANCY_ENTITIES } from '@candor/tenancy-data-access';
+import { ReportsModule } from '@candor/reports-feature';
+import { DEFAULT_POLICY } from '@candor/scoring';
 import { TenancyModule } from '@candor/tenancy-feature';
 import { WebhooksModule } from '@candor/webhooks-feature';
 import { APP_CONFIG } from './config.token';
@@ -77,6 +79,7 @@ export class AppModule {
           requireHttps: config.NODE_ENV === 'production',
           allowPrivateHosts: config.NODE_ENV !== 'production',
         }),
+        ReportsModule.forRoot({ policyFor: () => Promise.resolve(DEFAULT_POLICY) }),
       ],
       controllers: [HealthController, ...(config.CANDOR_DEV_TOKENS ? [DevTokenController] : [])],
       providers: [

@@ -2,6 +2,7 @@ import { AUDIT_RESOLVERS } from '@candor/audit-feature';
 import { CONNECTORS_RESOLVERS } from '@candor/connectors-feature';
 import { EVIDENCE_RESOLVERS } from '@candor/evidence-feature';
 import { IDENTITY_RESOLVERS } from '@candor/identity-feature';
+import { REPORTS_RESOLVERS } from '@candor/reports-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
 import { WEBHOOKS_RESOLVERS } from '@candor/webhooks-feature';
 
@@ -17,4 +18,5 @@ export const API_RESOLVERS = [
   ...EVIDENCE_RESOLVERS,
   ...CONNECTORS_RESOLVERS,
   ...WEBHOOKS_RESOLVERS,
+  ...REPORTS_RESOLVERS,
 ];

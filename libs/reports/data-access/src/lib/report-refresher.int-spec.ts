@@ -102,6 +102,7 @@ describe('materialized reports', () => {
           metricIds: null,
           severities: null,
           leadId: null,
+          ownWork: null,
         },
         { limit: 100, direction: 'forward', after: null },
       ),
