@@ -42,16 +42,27 @@ const boundaries = (rules) => [
   },
 ];
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'];
-const domains = ['tenancy', 'evidence', 'scoring', 'connectors', 'identity', 'audit', 'billing'];
+const domains = [
+  'tenancy',
+  'evidence',
+  'scoring',
+  'connectors',
+  'identity',
+  'audit',
+  'billing',
+  'webhooks',
+];
 // A domain may use itself, the platform and shared code; the domains it builds on are listed here.
 const domainUses = {
   tenancy: [],
   evidence: ['tenancy'],
-  scoring: ['evidence', 'tenancy'],
+  // The reports of scoring publish webhook events (report.ready, finding.created, lead.neglected).
+  scoring: ['evidence', 'tenancy', 'webhooks'],
   connectors: ['evidence', 'tenancy'],
   identity: ['tenancy'],
   audit: ['tenancy', 'identity'],
   billing: ['tenancy'],
+  webhooks: ['tenancy'],
 };
 const scopeRules = [
   ...domains.map((d) => ({

@@ -17,6 +17,7 @@ import { EVIDENCE_OPERATIONS } from './access-matrix/evidence-operations';
 import { REPORT_OPERATIONS } from './access-matrix/report-operations';
 import { POLICY_OPERATIONS } from './access-matrix/policy-operations';
 import { LEAD_OPERATIONS } from './access-matrix/lead-operations';
+import { WEBHOOK_OPERATIONS } from './access-matrix/webhook-operations';
 
 /**
  * Role × operation matrix over two consultancies with three stores each. Every member outside
@@ -240,6 +241,7 @@ const OPERATIONS: Operation[] = [
   ...CONNECTOR_OPERATIONS,
   ...POLICY_OPERATIONS,
   ...LEAD_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 ];
 
 describe('role × operation matrix', () => {

@@ -29,6 +29,14 @@ const probes = {
     path: `libs/tenancy/feature/src/lib/probe-testing-${tag}.ts`,
     code: "import { newTenant } from '@candor/tenancy-testing';\nexport const x = newTenant;\n",
   },
+  webhooksToConnectors: {
+    path: `libs/webhooks/data-access/src/lib/probe-scope-${tag}.ts`,
+    code: "import { findDueSyncs } from '@candor/connectors-data-access';\nexport const x = findDueSyncs;\n",
+  },
+  scoringToWebhooks: {
+    path: `libs/scoring/engine/src/lib/probe-webhooks-${tag}.ts`,
+    code: "import { WEBHOOK_EVENT_TYPES } from '@candor/webhooks-domain';\nexport const x = WEBHOOK_EVENT_TYPES;\n",
+  },
   publicEntry: {
     path: `libs/tenancy/feature/src/lib/probe-public-${tag}.ts`,
     code: "import { parseBusinessHours } from '@candor/tenancy-domain';\nexport const x = parseBusinessHours;\n",
@@ -85,6 +93,13 @@ describe('library boundaries are enforced by lint', () => {
     expect(errorsOf(probes.featureToTesting)).toMatch(
       /"type:feature" can only depend on libs tagged with/,
     );
+  });
+
+  it('keeps webhooks off other domains but lets scoring publish webhook events', () => {
+    expect(errorsOf(probes.webhooksToConnectors)).toMatch(
+      /"scope:webhooks" can only depend on libs tagged with/,
+    );
+    expect(errorsOf(probes.scoringToWebhooks)).toBe('');
   });
 
   it('accepts an import through the public entry point', () => {

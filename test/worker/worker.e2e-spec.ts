@@ -10,7 +10,16 @@ import {
 } from '@candor/platform-database';
 import { JobQueue, QUEUES } from '@candor/platform-queue';
 import { testDatabase } from '@candor/platform-testing';
+import { SecretBox } from '@candor/platform-crypto';
+import { pageRequest } from '@candor/platform-graphql';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
+import {
+  publishWebhookEvent,
+  WebhookDeliveryRepository,
+  WebhookEndpointRepository,
+} from '@candor/webhooks-data-access';
+import { verifyWebhook } from '@candor/webhooks-domain';
+import { startWebhookReceiver } from '@candor/webhooks-testing';
 import { spawnWorker, type WorkerProcess } from './worker-process';
 
 /**
@@ -94,5 +103,47 @@ describe('npm run worker', () => {
 
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
+  });
+  it('delivers queued webhooks on its own every WEBHOOK_DELIVERY_INTERVAL_MS', async () => {
+    const secretsKey = randomBytes(32).toString('base64');
+    const receiver = await startWebhookReceiver();
+    worker = spawnWorker({
+      DATABASE_URL: urls.appUrl,
+      DATABASE_OWNER_URL: urls.ownerUrl,
+      AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+      CANDOR_SECRETS_KEY: secretsKey,
+      WEBHOOK_DELIVERY_INTERVAL_MS: '200',
+    });
+    try {
+      await worker.waitFor(/candor worker started/);
+      ds ??= await createDataSource({ url: urls.appUrl, poolSize: 2 }).initialize();
+      const t = await newTenant(ds, { stores: 1 });
+      const endpoints = new WebhookEndpointRepository(SecretBox.fromBase64(secretsKey));
+      const { endpoint, secret } = await runInTenant(ds, t, (tx) =>
+        endpoints.create(tx, { url: receiver.url, eventTypes: ['report.ready'] }),
+      );
+      await runInTenant(ds, t, (tx) =>
+        publishWebhookEvent(tx, { type: 'report.ready', data: { reportId: 'r-7' } }),
+      );
+      for (let i = 0; i < 200 && receiver.received.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(receiver.received).toHaveLength(1);
+      const { headers, body } = receiver.received[0]!;
+      expect(verifyWebhook(secret, headers, body).valid).toBe(true);
+      let status = '';
+      for (let i = 0; i < 100 && status !== 'delivered'; i++) {
+        const log = await runInTenant(ds, t, (tx) =>
+          new WebhookDeliveryRepository().page(tx, endpoint.id, null, pageRequest({})),
+        );
+        status = log.rows[0]?.status ?? '';
+        if (status !== 'delivered') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe('delivered');
+    } finally {
+      await receiver.close();
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+    }
   });
 });

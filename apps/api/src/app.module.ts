@@ -26,6 +26,7 @@ import { LeadsModule } from '@candor/leads-feature';
 import { TENANCY_ENTITIES } from '@candor/tenancy-data-access';
 import { ReportsModule } from '@candor/reports-feature';
 import { TenancyModule } from '@candor/tenancy-feature';
+import { WebhooksModule } from '@candor/webhooks-feature';
 import { APP_CONFIG } from './config.token';
 import { DevTokenController } from './dev-token/dev-token.controller';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -75,6 +76,11 @@ export class AppModule {
           secretsKey: config.CANDOR_SECRETS_KEY,
           publicUrl: config.PUBLIC_URL,
           databaseUrl: config.DATABASE_URL,
+        }),
+        WebhooksModule.forRoot({
+          secretsKey: config.CANDOR_SECRETS_KEY,
+          requireHttps: config.NODE_ENV === 'production',
+          allowPrivateHosts: config.NODE_ENV !== 'production',
         }),
         ReportsModule.forRoot({ policyFor: effectivePolicy, policiesFor: effectivePolicies }),
         PolicyModule,

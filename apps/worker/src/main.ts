@@ -10,6 +10,7 @@ import { createDataSource, runMigrations } from '@candor/platform-database';
 import { ensureQueueSchema, PermanentJobError } from '@candor/platform-queue';
 import { effectivePolicy } from '@candor/policy-data-access';
 import type { PullConnectorRegistry } from './ports/connector-registry.port';
+import { publishReportEvents } from './jobs/report-events';
 import { importPipelineSink } from './sinks/import-pipeline.sink';
 import { startWorker } from './worker';
 
@@ -34,7 +35,7 @@ const REGISTRY: PullConnectorRegistry = new Map(
   ]),
 );
 
-/** `npm run worker`: connector syncs, imports, report refreshes and their schedulers. */
+/** `npm run worker`: connector syncs, imports, report refreshes, webhook delivery and their schedulers. */
 async function main(): Promise<void> {
   // The worker signs and verifies no access tokens; when it is not given the API's secret, it
   // gets a random one of its own that nothing else knows, so its config still validates.
@@ -55,8 +56,12 @@ async function main(): Promise<void> {
   const secrets = config.CANDOR_SECRETS_KEY
     ? SecretBox.fromBase64(config.CANDOR_SECRETS_KEY)
     : null;
-  if (!secrets)
-    log('warn', 'CANDOR_SECRETS_KEY is not set: connectors with credentials cannot sync');
+  if (!secrets) {
+    log(
+      'warn',
+      'CANDOR_SECRETS_KEY is not set: connectors with credentials cannot sync and webhooks are not delivered',
+    );
+  }
   const worker = await startWorker({
     ds,
     queueUrl: config.DATABASE_URL,
@@ -64,6 +69,8 @@ async function main(): Promise<void> {
     registry: REGISTRY,
     sink: importPipelineSink(ds),
     policyFor: effectivePolicy,
+    onReportsRefreshed: publishReportEvents,
+    webhookDeliveryEveryMs: config.WEBHOOK_DELIVERY_INTERVAL_MS,
     onError: (error) => log('error', error instanceof Error ? error.message : String(error)),
   });
   log('info', 'candor worker started');

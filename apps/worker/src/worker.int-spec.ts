@@ -16,9 +16,13 @@ import { ensureQueueSchema, QUEUES, type RetryPolicy } from '@candor/platform-qu
 import { appDataSource, testDatabase } from '@candor/platform-testing';
 import { DEFAULT_POLICY } from '@candor/scoring';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
+import { publishWebhookEvent, WebhookEndpointRepository } from '@candor/webhooks-data-access';
+import { verifyWebhook } from '@candor/webhooks-domain';
+import { startWebhookReceiver } from '@candor/webhooks-testing';
 import type { ConnectorSyncData } from './jobs/job-data';
 import type { PullConnectorRegistry } from './ports/connector-registry.port';
 import type { EvidenceSink, SinkPage } from './ports/evidence-sink.port';
+import { publishReportEvents } from './jobs/report-events';
 import { type RunningWorker, startWorker } from './worker';
 
 /** Waits for a condition with a bounded poll (no timing is asserted). */
@@ -197,6 +201,10 @@ describe('the worker on the PostgreSQL queue', () => {
       regradeRetry: FAST,
       policyFor: () => Promise.resolve(DEFAULT_POLICY),
       reportsEveryMs: 0,
+      onReportsRefreshed: publishReportEvents,
+      // Passes are run by the test, for its own tenant only (the test database is shared).
+      webhookDeliveryEveryMs: 0,
+      webhookDelivery: { consultancyIds: [a.consultancyId] },
     });
   });
 
@@ -313,6 +321,27 @@ describe('the worker on the PostgreSQL queue', () => {
     ).toBe(true);
   });
 
+  it('webhooks.deliver sends due webhook deliveries, signed with the endpoint secret', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const { secret } = await runInTenant(ds, a, (tx) =>
+        new WebhookEndpointRepository(box).create(tx, {
+          url: receiver.url,
+          eventTypes: ['lead.neglected'],
+        }),
+      );
+      await runInTenant(ds, a, (tx) =>
+        publishWebhookEvent(tx, { type: 'lead.neglected', data: { leadId: 'L-9' } }),
+      );
+      expect(await worker.webhooks!.tick()).toMatchObject({ attempted: 1, delivered: 1 });
+      const { headers, body } = receiver.received[0]!;
+      expect(verifyWebhook(secret, headers, body).valid).toBe(true);
+      expect(JSON.parse(body)).toMatchObject({ type: 'lead.neglected', data: { leadId: 'L-9' } });
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('grades the reports of a store whose evidence landed, in its tenant only', async () => {
     const storeId = randomUUID();
     await runInTenant(ds, b, (tx) =>
@@ -321,6 +350,13 @@ describe('the worker on the PostgreSQL queue', () => {
          VALUES ($1, $2, 'smith-toyota', 'Smith Toyota', 'America/Chicago', 'null')`,
         [b.consultancyId, storeId],
       ),
+    );
+    // B subscribes to what reports announce; nothing is sent from here (delivery is tested apart).
+    await runInTenant(ds, b, (tx) =>
+      new WebhookEndpointRepository(box).create(tx, {
+        url: 'https://hooks.example.test/candor',
+        eventTypes: ['report.ready', 'finding.created', 'lead.neglected'],
+      }),
     );
     const fixture = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'hand-written.jsonl');
     await importBundle(ds, b, { store: storeId, input: { kind: 'file', path: fixture } });
@@ -339,6 +375,19 @@ describe('the worker on the PostgreSQL queue', () => {
       tx.query('SELECT 1 FROM lead_regrade_queue WHERE store_id = $1', [storeId]),
     );
     expect(queued).toEqual([]);
+    const events = await runInTenant(ds, b, (tx) =>
+      tx.query<{ event_type: string; payload: { data: Record<string, unknown> } }>(
+        'SELECT event_type, payload FROM webhook_delivery ORDER BY created_at',
+      ),
+    );
+    const ready = events.filter((e) => e.event_type === 'report.ready');
+    // Every finished period graded announces itself once: the fixture's days, weeks and months.
+    expect(ready.length).toBe(reports.length);
+    expect(ready.map((e) => e.payload.data['period'])).toContain('2026-W10');
+    const found = events.filter((e) => e.event_type === 'finding.created');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((e) => e.payload.data['severity'] === 'high')).toBe(true);
+    expect(found.map((e) => e.payload.data['leadId'])).toContain('L1');
     // Nothing is left to do for that store, and the other tenant sees none of it.
     expect(await worker.reportsScheduler.tick()).not.toContain(storeId);
     expect(await runInTenant(ds, a, (tx) => tx.query('SELECT 1 FROM store_report'))).toEqual([]);

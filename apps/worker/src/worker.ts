@@ -8,6 +8,7 @@ import {
 } from '@candor/connectors-data-access';
 import { JobQueue, QUEUES, type RetryPolicy } from '@candor/platform-queue';
 import { DEFAULT_RUNNING_MINUTES, type PolicyProvider } from '@candor/reports-data-access';
+import type { DeliverOptions } from '@candor/webhooks-data-access';
 import { ConnectorSyncJob } from './jobs/connector-sync.job';
 import { EvidenceImportJob } from './jobs/evidence-import.job';
 import { EvidenceRegradeJob } from './jobs/evidence-regrade.job';
@@ -15,6 +16,7 @@ import { PeriodicTick } from './jobs/periodic-tick';
 import { type RefreshListener, ReportsRefreshJob } from './jobs/reports-refresh.job';
 import { ReportsScheduler } from './jobs/reports-scheduler';
 import { SyncScheduler } from './jobs/sync-scheduler';
+import { WebhookDeliveryJob } from './jobs/webhook-delivery.job';
 import type { PullConnectorRegistry } from './ports/connector-registry.port';
 import type { EvidenceSink } from './ports/evidence-sink.port';
 
@@ -37,6 +39,10 @@ export interface WorkerOptions {
   /** How often stores with report work are looked for; 0 turns it off (default 30 s). */
   reportsEveryMs?: number;
   onReportsRefreshed?: RefreshListener;
+  /** How often due webhooks are sent; 0 turns the loop off (tests call its tick themselves). */
+  webhookDeliveryEveryMs?: number;
+  /** Overrides for webhook delivery (tests: the clock, the tenants). Needs `secrets`. */
+  webhookDelivery?: Omit<DeliverOptions, 'secrets'>;
   onError?: (error: unknown) => void;
 }
 
@@ -44,6 +50,8 @@ export interface RunningWorker {
   queue: JobQueue;
   scheduler: SyncScheduler;
   reportsScheduler: ReportsScheduler;
+  /** Null without CANDOR_SECRETS_KEY: no delivery can be signed. */
+  webhooks: WebhookDeliveryJob | null;
   stop(): Promise<void>;
 }
 
@@ -83,15 +91,27 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   );
   const scheduler = new SyncScheduler(o.ds, queue, o.syncRetry);
   const reportsScheduler = new ReportsScheduler(o.ds, queue, runningMinutes);
+  const webhooks = o.secrets
+    ? new WebhookDeliveryJob(o.ds, { ...o.webhookDelivery, secrets: o.secrets })
+    : null;
   const ticks = [
     { tick: new PeriodicTick(() => scheduler.tick()), every: o.scheduleEveryMs ?? 60_000 },
     { tick: new PeriodicTick(() => reportsScheduler.tick()), every: o.reportsEveryMs ?? 30_000 },
+    ...(webhooks
+      ? [
+          {
+            tick: new PeriodicTick(() => webhooks.tick()),
+            every: o.webhookDeliveryEveryMs ?? 5_000,
+          },
+        ]
+      : []),
   ];
   for (const t of ticks) if (t.every > 0) t.tick.start(t.every, onError);
   return {
     queue,
     scheduler,
     reportsScheduler,
+    webhooks,
     async stop() {
       await Promise.all(ticks.map((t) => t.tick.stop()));
       await queue.stop();

@@ -6,6 +6,7 @@ import { REPORTS_RESOLVERS } from '@candor/reports-feature';
 import { POLICY_RESOLVERS } from '@candor/policy-feature';
 import { LEADS_RESOLVERS } from '@candor/leads-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
+import { WEBHOOKS_RESOLVERS } from '@candor/webhooks-feature';
 
 /**
  * Every resolver class the API serves, for printing the schema without booting the app. The e2e
@@ -18,6 +19,7 @@ export const API_RESOLVERS = [
   ...AUDIT_RESOLVERS,
   ...EVIDENCE_RESOLVERS,
   ...CONNECTORS_RESOLVERS,
+  ...WEBHOOKS_RESOLVERS,
   ...REPORTS_RESOLVERS,
   ...POLICY_RESOLVERS,
   ...LEADS_RESOLVERS,

@@ -1,4 +1,5 @@
-export { SecretBox, type SealedSecret } from './lib/secret-box';
+// SecretBox moved to @candor/platform-crypto (webhooks seal their secrets with it too).
+export { SecretBox, type SealedSecret } from '@candor/platform-crypto';
 export {
   ConnectorRepository,
   type ConnectorCredentials,

@@ -9,7 +9,7 @@ import { ConnectorRepository } from './connector.repository';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { findDueSyncs } from './due-syncs.query';
 import { IngestTokenRepository, lookupIngestToken } from './ingest-token.repository';
-import { SecretBox } from './secret-box';
+import { SecretBox } from '@candor/platform-crypto';
 
 const key = () => randomBytes(32).toString('base64');
 const SECRET = 'sk_live_correct-horse-battery-staple';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantTransaction } from '@candor/platform-database';
 import { CandorException, ErrorCode } from '@candor/shared-errors';
-import type { SecretBox } from './secret-box';
+import type { SecretBox } from '@candor/platform-crypto';
 
 /** Vendor credentials as the connector needs them (API keys, OAuth client secrets, …). */
 export type ConnectorCredentials = Readonly<Record<string, string>>;

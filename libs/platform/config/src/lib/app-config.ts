@@ -58,6 +58,8 @@ export const appConfigSchema = z
         'must be the base64 encoding of exactly 32 bytes (e.g. `openssl rand -base64 32`)',
       )
       .optional(),
+    /** How often the worker sends due webhook deliveries (ms); 0 turns delivery off there. */
+    WEBHOOK_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
     /** SMTP server for invitations and password resets; unset: mails are logged, not sent. */
     SMTP_URL: z
       .string()

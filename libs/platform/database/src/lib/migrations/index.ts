@@ -7,6 +7,7 @@ import { Ingestion1763900000500 } from './1763900000500-ingestion';
 import { Connectors1763900000600 } from './1763900000600-connectors';
 import { Reports1763900000700 } from './1763900000700-reports';
 import { Policies1763900000800 } from './1763900000800-policies';
+import { Webhooks1763900000900 } from './1763900000900-webhooks';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Connectors1763900000600,
   Reports1763900000700,
   Policies1763900000800,
+  Webhooks1763900000900,
 ];

@@ -12,7 +12,8 @@ export interface SealedSecret {
 }
 
 /**
- * AES-256-GCM with a random 96-bit IV per encryption. The key id (a short hash of the key) is
+ * Seals secrets kept in the database (connector credentials, webhook signing secrets) with
+ * AES-256-GCM, a random 96-bit IV per encryption. The key id (a short hash of the key) is
  * stored beside each ciphertext so a rotated key can be told apart from a corrupt value, and so
  * rows sealed with an old key can be found and re-sealed.
  */
@@ -27,7 +28,7 @@ export class SecretBox {
     if (!encoded) {
       throw new CandorException(
         ErrorCode.Internal,
-        'CANDOR_SECRETS_KEY is not set: connector credentials cannot be stored or read',
+        'CANDOR_SECRETS_KEY is not set: sealed secrets cannot be stored or read',
       );
     }
     const key = Buffer.from(encoded, 'base64');
@@ -55,12 +56,12 @@ export class SecretBox {
     if (sealed.keyId !== this.keyId) {
       throw new CandorException(
         ErrorCode.Internal,
-        `Credentials were sealed with key ${sealed.keyId}, but CANDOR_SECRETS_KEY is key ${this.keyId}`,
+        `This secret was sealed with key ${sealed.keyId}, but CANDOR_SECRETS_KEY is key ${this.keyId}`,
       );
     }
     const data = sealed.ciphertext;
     if (data.length < 1 + IV_BYTES + TAG_BYTES || data[0] !== VERSION) {
-      throw new CandorException(ErrorCode.Internal, 'Stored credentials are not in a known format');
+      throw new CandorException(ErrorCode.Internal, 'A stored secret is not in a known format');
     }
     const iv = data.subarray(1, 1 + IV_BYTES);
     const tag = data.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
@@ -75,7 +76,7 @@ export class SecretBox {
     } catch {
       throw new CandorException(
         ErrorCode.Internal,
-        'Stored credentials could not be decrypted (wrong key or tampered value)',
+        'A stored secret could not be decrypted (wrong key or tampered value)',
       );
     }
   }

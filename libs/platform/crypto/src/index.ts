@@ -1,0 +1,1 @@
+export { SecretBox, type SealedSecret } from './lib/secret-box';

@@ -1,0 +1,6 @@
+export {
+  startWebhookReceiver,
+  type ReceivedWebhook,
+  type Responder,
+  type WebhookReceiver,
+} from './lib/webhook-receiver';
