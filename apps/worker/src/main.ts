@@ -8,6 +8,7 @@ import {
 import { ConfigError, loadConfig } from '@candor/platform-config';
 import { createDataSource, runMigrations } from '@candor/platform-database';
 import { ensureQueueSchema, PermanentJobError } from '@candor/platform-queue';
+import { DEFAULT_POLICY } from '@candor/scoring';
 import type { PullConnectorRegistry } from './ports/connector-registry.port';
 import { importPipelineSink } from './sinks/import-pipeline.sink';
 import { startWorker } from './worker';
@@ -33,7 +34,7 @@ const REGISTRY: PullConnectorRegistry = new Map(
   ]),
 );
 
-/** `npm run worker`: connector syncs, re-grade requests and the sync scheduler. */
+/** `npm run worker`: connector syncs, imports, report refreshes and their schedulers. */
 async function main(): Promise<void> {
   // The worker signs and verifies no access tokens; when it is not given the API's secret, it
   // gets a random one of its own that nothing else knows, so its config still validates.
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     secrets,
     registry: REGISTRY,
     sink: importPipelineSink(ds),
+    policyFor: () => Promise.resolve(DEFAULT_POLICY),
     onError: (error) => log('error', error instanceof Error ? error.message : String(error)),
   });
   log('info', 'candor worker started');

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullConnector, PullPage } from '@candor/connectors-core';
@@ -8,10 +9,12 @@ import {
   DeadLetterRepository,
   SecretBox,
 } from '@candor/connectors-data-access';
+import { importBundle } from '@candor/evidence-data-access';
 import type { LeadRecord } from '@candor/evidence-domain';
 import { runInTenant, type TenantScope } from '@candor/platform-database';
 import { ensureQueueSchema, QUEUES, type RetryPolicy } from '@candor/platform-queue';
 import { appDataSource, testDatabase } from '@candor/platform-testing';
+import { DEFAULT_POLICY } from '@candor/scoring';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
 import type { ConnectorSyncData } from './jobs/job-data';
 import type { PullConnectorRegistry } from './ports/connector-registry.port';
@@ -192,6 +195,8 @@ describe('the worker on the PostgreSQL queue', () => {
       pollingIntervalSeconds: 0.5,
       scheduleEveryMs: 0,
       regradeRetry: FAST,
+      policyFor: () => Promise.resolve(DEFAULT_POLICY),
+      reportsEveryMs: 0,
     });
   });
 
@@ -306,5 +311,36 @@ describe('the worker on the PostgreSQL queue', () => {
     expect(
       sunk.filter((s) => s.connector === c.id).every((s) => s.consultancyId === b.consultancyId),
     ).toBe(true);
+  });
+
+  it('grades the reports of a store whose evidence landed, in its tenant only', async () => {
+    const storeId = randomUUID();
+    await runInTenant(ds, b, (tx) =>
+      tx.query(
+        `INSERT INTO store (consultancy_id, id, external_id, name, time_zone, business_hours)
+         VALUES ($1, $2, 'smith-toyota', 'Smith Toyota', 'America/Chicago', 'null')`,
+        [b.consultancyId, storeId],
+      ),
+    );
+    const fixture = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'hand-written.jsonl');
+    await importBundle(ds, b, { store: storeId, input: { kind: 'file', path: fixture } });
+    expect(await worker.reportsScheduler.tick()).toContain(storeId);
+    const reports = await waitFor(async () => {
+      const rows = await runInTenant(ds, b, (tx) =>
+        tx.query<{ granularity: string; label: string }>(
+          'SELECT granularity, label FROM store_report WHERE store_id = $1 ORDER BY label',
+          [storeId],
+        ),
+      );
+      return rows.length > 0 && rows;
+    }, 'reports of the imported store');
+    expect(reports).toContainEqual({ granularity: 'week', label: '2026-W10' });
+    const queued = await runInTenant(ds, b, (tx) =>
+      tx.query('SELECT 1 FROM lead_regrade_queue WHERE store_id = $1', [storeId]),
+    );
+    expect(queued).toEqual([]);
+    // Nothing is left to do for that store, and the other tenant sees none of it.
+    expect(await worker.reportsScheduler.tick()).not.toContain(storeId);
+    expect(await runInTenant(ds, a, (tx) => tx.query('SELECT 1 FROM store_report'))).toEqual([]);
   });
 });

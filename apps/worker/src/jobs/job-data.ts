@@ -13,3 +13,7 @@ export interface EvidenceImportData extends TenantJobData {
   storeId: string;
   importRunId: string;
 }
+
+export interface ReportsRefreshData extends TenantJobData {
+  storeId: string;
+}

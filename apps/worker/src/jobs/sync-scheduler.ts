@@ -9,9 +9,6 @@ import type { ConnectorSyncData } from './job-data';
  * not queued twice, and it stops being due once its sync starts.
  */
 export class SyncScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<string[]> | null = null;
-
   constructor(
     private readonly ds: DataSource,
     private readonly queue: JobQueue,
@@ -33,19 +30,5 @@ export class SyncScheduler {
       if (id) queued.push(due.connectorId);
     }
     return queued;
-  }
-
-  start(everyMs: number, onError: (error: unknown) => void): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick();
-      this.running.catch(onError).finally(() => (this.running = null));
-    }, everyMs);
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
   }
 }

@@ -6,6 +6,8 @@ export const QUEUES = {
   evidenceRegrade: 'evidence.regrade',
   /** An import run to carry on to the end (an interrupted upload or file import). */
   evidenceImport: 'evidence.import',
+  /** One store's materialized reports to bring up to date (queued leads, stale, running). */
+  reportsRefresh: 'reports.refresh',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -25,6 +27,7 @@ export const QUEUE_DEFINITIONS: readonly QueueDefinition[] = [
   { name: QUEUES.connectorSync, policy: 'stately' },
   { name: QUEUES.evidenceRegrade, policy: 'standard' },
   { name: QUEUES.evidenceImport, policy: 'stately' },
+  { name: QUEUES.reportsRefresh, policy: 'stately' },
 ];
 
 /** pg-boss's own schema in Candor's database. */

@@ -8,7 +8,7 @@ import {
 } from '@candor/connectors-data-access';
 import type { TenantContext } from '@candor/platform-auth';
 import { TenantDb, type TenantTransaction } from '@candor/platform-database';
-import type { ConnectionArgs, ConnectionShape } from '@candor/platform-graphql';
+import { type ConnectionArgs, type ConnectionShape, pageOfList } from '@candor/platform-graphql';
 import { QUEUES } from '@candor/platform-queue';
 import type { FieldError } from '@candor/shared-errors';
 import { validateConnector } from '../catalog/connector-catalog';
@@ -17,7 +17,6 @@ import { ConnectorAccess } from './connector-access';
 import { toConnectorModel } from './connector.mapper';
 import { ConnectorsException } from './connectors.exception';
 import type { CreateConnectorInput } from './dto/create-connector.input';
-import { pageOfList } from './list-page';
 import type { ConnectorSyncRequest } from './models/connector-results.model';
 import type { Connector } from './models/connector.model';
 import { SyncQueue } from './sync-queue';

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ConnectorRepository, DeadLetterRepository } from '@candor/connectors-data-access';
 import type { TenantContext } from '@candor/platform-auth';
 import { TenantDb } from '@candor/platform-database';
-import { type ConnectionArgs, type ConnectionShape, decodeId } from '@candor/platform-graphql';
+import {
+  type ConnectionArgs,
+  type ConnectionShape,
+  decodeId,
+  pageOfList,
+} from '@candor/platform-graphql';
 import { ConnectorAccess, DEAD_LETTER_ID_TYPE, seesStore } from './connector-access';
 import { toDeadLetterModel } from './connector.mapper';
 import { ConnectorsException } from './connectors.exception';
-import { pageOfList } from './list-page';
 import type { ConnectorDeadLetter } from './models/dead-letter.model';
 
 /** Syncs that failed for good, for the consultant to read and, once handled, resolve. */

@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IngestTokenRepository } from '@candor/connectors-data-access';
 import type { TenantContext } from '@candor/platform-auth';
 import { TenantDb } from '@candor/platform-database';
-import { type ConnectionArgs, type ConnectionShape, decodeId } from '@candor/platform-graphql';
+import {
+  type ConnectionArgs,
+  type ConnectionShape,
+  decodeId,
+  pageOfList,
+} from '@candor/platform-graphql';
 import { CONNECTORS_OPTIONS, type ConnectorsOptions } from '../connectors.options';
 import { ConnectorAccess, INGEST_TOKEN_ID_TYPE, seesStore } from './connector-access';
 import { toIngestTokenModel } from './connector.mapper';
 import { ConnectorsException } from './connectors.exception';
-import { pageOfList } from './list-page';
 import type { IngestToken, IssuedIngestToken } from './models/ingest-token.model';
 
 /** Per-store push tokens: issued once (only the hash is kept), listed by prefix, revoked. */

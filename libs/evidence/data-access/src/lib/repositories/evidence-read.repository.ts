@@ -11,6 +11,13 @@ export interface EvidenceWindow {
   from?: number;
   /** End of lead arrivals, exclusive (epoch ms); default: to the last lead. */
   to?: number;
+  /**
+   * With `from`: activities without a lead are read only from `from` up to this moment (epoch
+   * ms, inclusive), rather than all of the store's. The engine links such an activity to the
+   * latest lead received at or before it, so none before `from` can link to a lead of the
+   * window, and none after the moment evidence is judged at is seen.
+   */
+  activitiesUntil?: number;
 }
 
 interface Row {
@@ -33,7 +40,9 @@ const QUERIES = {
   tasks: LEAD_SCOPED('evidence_task', 'due_at'),
   // Activities without a lead are kept: the engine links them to leads by phone and address.
   activities: `SELECT e.record FROM evidence_activity e WHERE e.store_id = $1
-    AND ($2::timestamptz IS NULL AND $3::timestamptz IS NULL OR e.lead_external_id IS NULL
+    AND ($2::timestamptz IS NULL AND $3::timestamptz IS NULL
+      OR e.lead_external_id IS NULL
+        AND ($4::timestamptz IS NULL OR e.at >= $2 AND e.at <= $4)
       OR e.lead_external_id IN (SELECT l.external_id FROM evidence_lead l WHERE l.store_id = $1
         AND ($2::timestamptz IS NULL OR l.received_at >= $2) AND ($3::timestamptz IS NULL OR l.received_at < $3)))
     ORDER BY e.at, e.external_id, e.source`,
@@ -71,8 +80,12 @@ export async function loadStoreEvidence(
     [storeId],
   );
   evidence.store = profile?.record ?? null;
+  const until =
+    window.activitiesUntil === undefined ? null : new Date(window.activitiesUntil).toISOString();
+  const argsOf = (key: keyof typeof QUERIES) =>
+    key === 'users' ? [storeId] : key === 'activities' ? [...params, until] : params;
   const read = async <K extends keyof typeof QUERIES>(key: K) =>
-    (await tx.query<Row>(QUERIES[key], key === 'users' ? [storeId] : params)).map(
+    (await tx.query<Row>(QUERIES[key], argsOf(key))).map(
       (r) => r.record,
     ) as StoreEvidence[K];
   evidence.users = await read('users');

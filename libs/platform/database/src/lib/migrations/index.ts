@@ -5,6 +5,7 @@ import { Audit1763900000300 } from './1763900000300-audit';
 import { Evidence1763900000400 } from './1763900000400-evidence';
 import { Ingestion1763900000500 } from './1763900000500-ingestion';
 import { Connectors1763900000600 } from './1763900000600-connectors';
+import { Reports1763900000700 } from './1763900000700-reports';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Evidence1763900000400,
   Ingestion1763900000500,
   Connectors1763900000600,
+  Reports1763900000700,
 ];

@@ -1,14 +1,10 @@
-import {
-  type ConnectionArgs,
-  type ConnectionShape,
-  pageRequest,
-  toConnection,
-} from '@candor/platform-graphql';
+import type { ConnectionArgs, ConnectionShape } from './connection.types';
+import { pageRequest, toConnection } from './keyset-page';
 import { CandorException } from '@candor/shared-errors';
 
 /**
- * Relay paging over a list already read in order. Connectors, tokens and open dead letters are a
- * handful per store, so one ordered read beats a keyset query per list; the cursor is the row id.
+ * Relay paging over a short list already read in order (a store's connectors, a report's agents):
+ * one ordered read beats a keyset query per list; the cursor is the row id.
  */
 export function pageOfList<R extends { id: string }, T>(
   args: ConnectionArgs,

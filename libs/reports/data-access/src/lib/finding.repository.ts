@@ -1,0 +1,95 @@
+import type { TenantTransaction } from '@candor/platform-database';
+import type { Severity } from '@candor/scoring';
+import {
+  FINDING_COLUMNS,
+  type FindingRow,
+  type ReportKey,
+  type StoredFinding,
+  toStoredFinding,
+} from './stored-report';
+
+/** Which findings: those of these stores' reports for one period, narrowed by the rest. */
+export interface FindingFilter {
+  reports: readonly ReportKey[];
+  /** Only findings about these evidence users (CRM user ids); null = everyone. */
+  userIds: readonly string[] | null;
+  metricIds: readonly string[] | null;
+  severities: readonly Severity[] | null;
+  leadId: string | null;
+}
+
+export interface FindingPageRequest {
+  limit: number;
+  direction: 'forward' | 'backward';
+  /** Keyset position [storeId, seq] to start strictly after (forward) or before (backward). */
+  after: [string, number] | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Stored findings, paged in report order (store, then the engine's order). */
+export class FindingRepository {
+  async page(
+    tx: TenantTransaction,
+    filter: FindingFilter,
+    page: FindingPageRequest,
+  ): Promise<{ rows: StoredFinding[]; totalCount: number }> {
+    if (filter.reports.length === 0) return { rows: [], totalCount: 0 };
+    const params: unknown[] = [
+      tx.consultancyId,
+      filter.reports.map((k) => k.storeId),
+      filter.reports.map((k) => k.period.granularity),
+      filter.reports.map((k) => iso(k.period.start)),
+      filter.reports.map((k) => iso(k.period.end)),
+      filter.userIds,
+      filter.metricIds,
+      filter.severities,
+      filter.leadId,
+    ];
+    const where = `f.consultancy_id = $1
+      AND ($6::text[] IS NULL OR f.user_external_id = ANY($6))
+      AND ($7::text[] IS NULL OR f.metric_id = ANY($7))
+      AND ($8::text[] IS NULL OR f.severity = ANY($8))
+      AND ($9::text IS NULL OR f.lead_external_id = $9)`;
+    const from = `FROM report_finding f
+      JOIN store_report r ON r.consultancy_id = f.consultancy_id AND r.id = f.report_id
+      JOIN unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[])
+        AS k(store_id, granularity, period_start, period_end)
+        ON r.store_id = k.store_id AND r.granularity = k.granularity
+       AND r.period_start = k.period_start AND r.period_end = k.period_end`;
+    const forward = page.direction === 'forward';
+    let keyset = '';
+    if (page.after) {
+      params.push(page.after[0], page.after[1]);
+      keyset = `AND (f.store_id, f.seq) ${forward ? '>' : '<'} ($10::uuid, $11::int)`;
+    }
+    params.push(page.limit + 1);
+    const order = forward ? 'ASC' : 'DESC';
+    const rows = await tx.query<FindingRow>(
+      `SELECT ${FINDING_COLUMNS} ${from} WHERE ${where} ${keyset}
+       ORDER BY f.store_id ${order}, f.seq ${order} LIMIT $${params.length}`,
+      params,
+    );
+    const [count] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n ${from} WHERE ${where}`,
+      params.slice(0, 9),
+    );
+    return { rows: rows.map(toStoredFinding), totalCount: count?.n ?? 0 };
+  }
+
+  /** Findings by (report, key), for loaders resolving many finding ids at once. */
+  async byKeys(
+    tx: TenantTransaction,
+    keys: readonly { reportId: string; key: string }[],
+  ): Promise<StoredFinding[]> {
+    if (keys.length === 0) return [];
+    const rows = await tx.query<FindingRow>(
+      `SELECT ${FINDING_COLUMNS} FROM report_finding f
+       JOIN unnest($2::uuid[], $3::text[]) AS k(report_id, finding_key)
+         ON f.report_id = k.report_id AND f.finding_key = k.finding_key
+       WHERE f.consultancy_id = $1`,
+      [tx.consultancyId, keys.map((k) => k.reportId), keys.map((k) => k.key)],
+    );
+    return rows.map(toStoredFinding);
+  }
+}
