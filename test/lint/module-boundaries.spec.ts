@@ -29,6 +29,14 @@ const probes = {
     path: `libs/tenancy/feature/src/lib/probe-testing-${tag}.ts`,
     code: "import { newTenant } from '@candor/tenancy-testing';\nexport const x = newTenant;\n",
   },
+  sdkToServer: {
+    path: `libs/shared/sdk/src/lib/probe-server-${tag}.ts`,
+    code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+  },
+  sdkToPlatform: {
+    path: `libs/shared/sdk/src/lib/probe-platform-${tag}.ts`,
+    code: "import { runInTenant } from '@candor/platform-database';\nexport const x = runInTenant;\n",
+  },
   publicEntry: {
     path: `libs/tenancy/feature/src/lib/probe-public-${tag}.ts`,
     code: "import { parseBusinessHours } from '@candor/tenancy-domain';\nexport const x = parseBusinessHours;\n",
@@ -84,6 +92,13 @@ describe('library boundaries are enforced by lint', () => {
   it('keeps test builders out of production code', () => {
     expect(errorsOf(probes.featureToTesting)).toMatch(
       /"type:feature" can only depend on libs tagged with/,
+    );
+  });
+
+  it('keeps server code out of the SDK', () => {
+    expect(errorsOf(probes.sdkToServer)).toMatch(/The SDK is a client library/);
+    expect(errorsOf(probes.sdkToPlatform)).toMatch(
+      /"type:util" can only depend on libs tagged with/,
     );
   });
 
