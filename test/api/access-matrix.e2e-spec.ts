@@ -14,6 +14,8 @@ import {
 import { errorCodes, gql, type RunningApi, startApi } from '../support/api-process';
 import { CONNECTOR_OPERATIONS } from './access-matrix/connector-operations';
 import { EVIDENCE_OPERATIONS } from './access-matrix/evidence-operations';
+import { REPORT_OPERATIONS } from './access-matrix/report-operations';
+import { POLICY_OPERATIONS } from './access-matrix/policy-operations';
 
 /**
  * Role × operation matrix over two consultancies with three stores each. Every member outside
@@ -233,7 +235,9 @@ const OPERATIONS: Operation[] = [
       gql(w.api, t, 'mutation { changePassword(currentPassword: "x", newPassword: "y") }'),
   },
   ...EVIDENCE_OPERATIONS,
+  ...REPORT_OPERATIONS,
   ...CONNECTOR_OPERATIONS,
+  ...POLICY_OPERATIONS,
 ];
 
 describe('role × operation matrix', () => {

@@ -20,7 +20,10 @@ import { ConnectorsModule } from '@candor/connectors-feature';
 import { EvidenceModule } from '@candor/evidence-feature';
 import { IDENTITY_ENTITIES } from '@candor/identity-data-access';
 import { IdentityModule } from '@candor/identity-feature';
+import { effectivePolicies, effectivePolicy } from '@candor/policy-data-access';
+import { PolicyModule } from '@candor/policy-feature';
 import { TENANCY_ENTITIES } from '@candor/tenancy-data-access';
+import { ReportsModule } from '@candor/reports-feature';
 import { TenancyModule } from '@candor/tenancy-feature';
 import { APP_CONFIG } from './config.token';
 import { DevTokenController } from './dev-token/dev-token.controller';
@@ -71,6 +74,8 @@ export class AppModule {
           publicUrl: config.PUBLIC_URL,
           databaseUrl: config.DATABASE_URL,
         }),
+        ReportsModule.forRoot({ policyFor: effectivePolicy, policiesFor: effectivePolicies }),
+        PolicyModule,
       ],
       controllers: [HealthController, ...(config.CANDOR_DEV_TOKENS ? [DevTokenController] : [])],
       providers: [

@@ -8,7 +8,7 @@ import {
 import { ConfigError, loadConfig } from '@candor/platform-config';
 import { createDataSource, runMigrations } from '@candor/platform-database';
 import { ensureQueueSchema, PermanentJobError } from '@candor/platform-queue';
-import { DEFAULT_POLICY } from '@candor/scoring';
+import { effectivePolicy } from '@candor/policy-data-access';
 import type { PullConnectorRegistry } from './ports/connector-registry.port';
 import { importPipelineSink } from './sinks/import-pipeline.sink';
 import { startWorker } from './worker';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     secrets,
     registry: REGISTRY,
     sink: importPipelineSink(ds),
-    policyFor: () => Promise.resolve(DEFAULT_POLICY),
+    policyFor: effectivePolicy,
     onError: (error) => log('error', error instanceof Error ? error.message : String(error)),
   });
   log('info', 'candor worker started');

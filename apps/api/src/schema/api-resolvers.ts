@@ -2,6 +2,8 @@ import { AUDIT_RESOLVERS } from '@candor/audit-feature';
 import { CONNECTORS_RESOLVERS } from '@candor/connectors-feature';
 import { EVIDENCE_RESOLVERS } from '@candor/evidence-feature';
 import { IDENTITY_RESOLVERS } from '@candor/identity-feature';
+import { REPORTS_RESOLVERS } from '@candor/reports-feature';
+import { POLICY_RESOLVERS } from '@candor/policy-feature';
 import { TENANCY_RESOLVERS } from '@candor/tenancy-feature';
 
 /**
@@ -15,4 +17,6 @@ export const API_RESOLVERS = [
   ...AUDIT_RESOLVERS,
   ...EVIDENCE_RESOLVERS,
   ...CONNECTORS_RESOLVERS,
+  ...REPORTS_RESOLVERS,
+  ...POLICY_RESOLVERS,
 ];

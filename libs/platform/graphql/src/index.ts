@@ -15,6 +15,7 @@ export {
   type PageRequest,
   type KeyValue,
 } from './lib/keyset-page';
+export { JSONObjectScalar } from './lib/json-object.scalar';
 export { pageOfList } from './lib/list-page';
 export { createErrorFormatter, type ErrorFormatterOptions } from './lib/error-formatter';
 export { CandorHttpExceptionFilter, HTTP_STATUS_OF } from './lib/http-exception.filter';

@@ -1,1 +1,2 @@
-export {};
+export { ReportsModule, REPORTS_RESOLVERS } from './lib/reports.module';
+export type { ReportsOptions } from './lib/reports.options';

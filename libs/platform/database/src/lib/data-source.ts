@@ -1,4 +1,4 @@
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -9,6 +9,8 @@ export interface DataSourceOptions {
   applicationName?: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: MixedList<Function | string | EntitySchema>;
+  /** Sees every statement (tests count them to catch N+1 queries). */
+  logger?: Logger;
 }
 
 /** A TypeORM data source over node-postgres; `initialize()` is left to the caller. */
@@ -21,7 +23,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: false,
+    logging: options.logger ? ['query'] : false,
+    ...(options.logger ? { logger: options.logger } : {}),
     applicationName: options.applicationName ?? 'candor',
     extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
   });

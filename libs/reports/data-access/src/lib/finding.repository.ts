@@ -11,6 +11,11 @@ import {
 /** Which findings: those of these stores' reports for one period, narrowed by the rest. */
 export interface FindingFilter {
   reports: readonly ReportKey[];
+  /**
+   * A dealer agent's own work: only findings about one of these (store, CRM user id) pairs
+   * (parallel lists); null = everyone's.
+   */
+  ownWork: { storeIds: readonly string[]; userIds: readonly string[] } | null;
   /** Only findings about these evidence users (CRM user ids); null = everyone. */
   userIds: readonly string[] | null;
   metricIds: readonly string[] | null;
@@ -45,12 +50,16 @@ export class FindingRepository {
       filter.metricIds,
       filter.severities,
       filter.leadId,
+      filter.ownWork?.storeIds ?? null,
+      filter.ownWork?.userIds ?? null,
     ];
     const where = `f.consultancy_id = $1
       AND ($6::text[] IS NULL OR f.user_external_id = ANY($6))
       AND ($7::text[] IS NULL OR f.metric_id = ANY($7))
       AND ($8::text[] IS NULL OR f.severity = ANY($8))
-      AND ($9::text IS NULL OR f.lead_external_id = $9)`;
+      AND ($9::text IS NULL OR f.lead_external_id = $9)
+      AND ($10::uuid[] IS NULL OR (f.store_id, f.user_external_id) IN
+        (SELECT * FROM unnest($10::uuid[], $11::text[])))`;
     const from = `FROM report_finding f
       JOIN store_report r ON r.consultancy_id = f.consultancy_id AND r.id = f.report_id
       JOIN unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[])
@@ -61,7 +70,7 @@ export class FindingRepository {
     let keyset = '';
     if (page.after) {
       params.push(page.after[0], page.after[1]);
-      keyset = `AND (f.store_id, f.seq) ${forward ? '>' : '<'} ($10::uuid, $11::int)`;
+      keyset = `AND (f.store_id, f.seq) ${forward ? '>' : '<'} ($12::uuid, $13::int)`;
     }
     params.push(page.limit + 1);
     const order = forward ? 'ASC' : 'DESC';
@@ -72,7 +81,7 @@ export class FindingRepository {
     );
     const [count] = await tx.query<{ n: number }>(
       `SELECT count(*)::int AS n ${from} WHERE ${where}`,
-      params.slice(0, 9),
+      params.slice(0, 11),
     );
     return { rows: rows.map(toStoredFinding), totalCount: count?.n ?? 0 };
   }

@@ -9,6 +9,8 @@ import { appDataSource } from '@candor/platform-testing';
 import { periodOfDate } from '@candor/reports-domain';
 import { DEFAULT_POLICY, grade } from '@candor/scoring';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
+import { effectivePolicy, savePolicyVersion } from '@candor/policy-data-access';
+import { findDueRefreshes } from './due-refreshes.query';
 import { FindingRepository } from './finding.repository';
 import { refreshStore } from './report-refresher';
 import { ReportRepository } from './report.repository';
@@ -102,6 +104,7 @@ describe('materialized reports', () => {
           metricIds: null,
           severities: null,
           leadId: null,
+          ownWork: null,
         },
         { limit: 100, direction: 'forward', after: null },
       ),
@@ -182,5 +185,53 @@ describe('materialized reports', () => {
       tx.query('UPDATE store_report SET stale = true RETURNING id'),
     );
     expect(updated).toHaveLength(0);
+  });
+});
+
+describe('what makes reports due again', () => {
+  let ds: DataSource;
+  let t: TestTenant;
+  let storeId: string;
+
+  beforeAll(async () => {
+    ds = await appDataSource();
+    t = await newTenant(ds, { stores: 0 });
+    storeId = await storeWithFixture(ds, t);
+    await runInTenant(ds, t, (tx) => refreshStore(tx, storeId, { now: NOW, policyFor }));
+  });
+
+  afterAll(async () => {
+    await ds.destroy();
+  });
+
+  const staleCount = async () =>
+    (
+      await runInTenant(ds, t, (tx) =>
+        tx.query('SELECT 1 FROM store_report WHERE store_id = $1 AND stale', [storeId]),
+      )
+    ).length;
+
+  it('a new policy version, or changed store settings, turn the store’s reports stale and due', async () => {
+    expect(await staleCount()).toBe(0);
+    expect((await findDueRefreshes(ds, 15)).map((d) => d.storeId)).not.toContain(storeId);
+    await runInTenant(ds, t, (tx) =>
+      savePolicyVersion(tx, {
+        storeId: null,
+        overrides: { clockStopGraceMin: 1 },
+        note: null,
+        createdBy: t.ownerId,
+      }),
+    );
+    expect(await staleCount()).toBeGreaterThan(0);
+    expect((await findDueRefreshes(ds, 15)).map((d) => d.storeId)).toContain(storeId);
+    const regraded = await runInTenant(ds, t, (tx) =>
+      refreshStore(tx, storeId, { now: NOW, policyFor: effectivePolicy }),
+    );
+    expect(new Set(regraded.saved.map((s) => s.report.policyVersion))).toEqual(new Set(['c1']));
+    expect(await staleCount()).toBe(0);
+    await runInTenant(ds, t, (tx) =>
+      tx.query(`UPDATE store SET phone_numbers = '{+13125550100}' WHERE id = $1`, [storeId]),
+    );
+    expect(await staleCount()).toBeGreaterThan(0);
   });
 });

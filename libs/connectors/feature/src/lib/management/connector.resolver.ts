@@ -1,10 +1,10 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentTenant, Requires, type TenantContext } from '@candor/platform-auth';
+import { JSONObjectScalar } from '@candor/platform-graphql';
 import { ConnectorProbeService } from './connector-probe.service';
 import { ConnectorService } from './connector.service';
 import { CreateConnectorInput } from './dto/create-connector.input';
 import { StoreConnectorsArgs } from './dto/connector-list.args';
-import { JSONObjectScalar } from './json-object.scalar';
 import { ConnectorSyncRequest, ConnectorTestResult } from './models/connector-results.model';
 import { Connector, ConnectorConnection } from './models/connector.model';
 

@@ -85,9 +85,7 @@ export async function loadStoreEvidence(
   const argsOf = (key: keyof typeof QUERIES) =>
     key === 'users' ? [storeId] : key === 'activities' ? [...params, until] : params;
   const read = async <K extends keyof typeof QUERIES>(key: K) =>
-    (await tx.query<Row>(QUERIES[key], argsOf(key))).map(
-      (r) => r.record,
-    ) as StoreEvidence[K];
+    (await tx.query<Row>(QUERIES[key], argsOf(key))).map((r) => r.record) as StoreEvidence[K];
   evidence.users = await read('users');
   evidence.leads = await read('leads');
   evidence.tasks = await read('tasks');

@@ -92,6 +92,19 @@ BEGIN
        USING (current_setting(''candor.report_scheduler'', true) = ''on'')', current_user);
 END $$;
 
+-- A store's settings (zone, hours, domains, lines, names) are what it is graded with: when they
+-- change, its reports turn stale. Runs as the updating role, so RLS keeps it in its tenant.
+CREATE FUNCTION store_reports_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE store_report r SET stale = true
+    WHERE r.consultancy_id = NEW.consultancy_id AND r.store_id = NEW.id AND NOT r.stale;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER store_settings_regrade AFTER UPDATE ON store FOR EACH ROW
+  WHEN ((OLD.name, OLD.names, OLD.time_zone, OLD.business_hours, OLD.email_domains, OLD.phone_numbers)
+    IS DISTINCT FROM (NEW.name, NEW.names, NEW.time_zone, NEW.business_hours, NEW.email_domains, NEW.phone_numbers))
+  EXECUTE FUNCTION store_reports_stale();
+
 REVOKE ALL ON FUNCTION report_refresh_due(integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION report_refresh_due(integer, integer) TO ${APP_GROUP_ROLE};
 GRANT SELECT, INSERT, UPDATE, DELETE ON store_report, report_finding TO ${APP_GROUP_ROLE};`);
@@ -99,6 +112,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON store_report, report_finding TO ${APP_GR
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+DROP TRIGGER store_settings_regrade ON store;
+DROP FUNCTION store_reports_stale();
 DROP FUNCTION report_refresh_due(integer, integer);
 DROP POLICY report_scheduler ON store_report;
 DROP POLICY report_scheduler ON lead_regrade_queue;

@@ -6,6 +6,7 @@ import { Evidence1763900000400 } from './1763900000400-evidence';
 import { Ingestion1763900000500 } from './1763900000500-ingestion';
 import { Connectors1763900000600 } from './1763900000600-connectors';
 import { Reports1763900000700 } from './1763900000700-reports';
+import { Policies1763900000800 } from './1763900000800-policies';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Ingestion1763900000500,
   Connectors1763900000600,
   Reports1763900000700,
+  Policies1763900000800,
 ];

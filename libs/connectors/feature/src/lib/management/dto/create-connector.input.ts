@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { JSONObjectScalar } from '../json-object.scalar';
+import { JSONObjectScalar } from '@candor/platform-graphql';
 
 @InputType({ description: 'A new connector for a store.' })
 export class CreateConnectorInput {

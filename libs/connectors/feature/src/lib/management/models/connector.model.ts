@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@candor/platform-graphql';
-import { JSONObjectScalar } from '../json-object.scalar';
+import { Connection, JSONObjectScalar } from '@candor/platform-graphql';
 
 @ObjectType({
   description: "Where a connector's incremental sync stands and how its last run went.",

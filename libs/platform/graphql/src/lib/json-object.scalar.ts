@@ -39,12 +39,16 @@ function objectOrError(value: unknown): Record<string, unknown> {
 }
 
 /**
- * Connector settings and credentials differ by kind, so they travel as one JSON object each,
- * validated against the connector catalog by the service (with field paths), not by the schema.
+ * Documents whose shape depends on something else (a connector's settings by its kind, a grading
+ * policy's overrides) travel as one JSON object each and are validated by the service that owns
+ * them, with field paths, not by the schema. One scalar for the whole API (a second one of the
+ * same name would break the schema).
  */
 export const JSONObjectScalar = new GraphQLScalarType({
   name: 'JSONObject',
-  description: 'A JSON object (`{…}`), e.g. connector settings; its shape depends on the kind.',
+  description:
+    'A JSON object (`{…}`), e.g. connector settings or grading policy overrides; its shape is ' +
+    'described where it is used.',
   serialize: (value) => objectOrError(value),
   parseValue: (value) => objectOrError(value),
   parseLiteral: (node, variables) => objectOrError(literalValue(node, variables)),

@@ -1,0 +1,1 @@
+export { PolicyModule, POLICY_RESOLVERS } from './lib/policy.module';
