@@ -86,6 +86,12 @@ const scopeRules = [
   },
 ];
 
+const entryPointOnly = {
+  regex: '^@candor/[^/]+/.+',
+  message:
+    "Import a Candor library through its entry point ('@candor/<lib>'), not its internal files.",
+};
+
 export default [
   {
     ignores: [
@@ -108,18 +114,7 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries(typeRules),
       // A library's index.ts is its only public surface; its other files are internals.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^@candor/[^/]+/.+',
-              message:
-                "Import a Candor library through its entry point ('@candor/<lib>'), not its internal files.",
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [entryPointOnly] }],
       // Promise safety: a forgotten await is a lost error or a leaked transaction.
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -135,6 +130,34 @@ export default [
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  // The SDK runs in API clients' programs: nothing of the server, and codegen only in its generator.
+  {
+    files: ['libs/shared/sdk/src/**/*.ts'],
+    ignores: ['libs/shared/sdk/src/codegen/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            entryPointOnly,
+            {
+              group: [
+                '@nestjs/*',
+                '@apollo/*',
+                'typeorm',
+                'pg',
+                'pg-*',
+                '@graphql-codegen/*',
+                'node:*',
+              ],
+              message:
+                'The SDK is a client library: it may use graphql and fetch, not server code, Node built-ins or codegen.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -4,41 +4,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInTenant } from '@candor/platform-database';
 import { encodeId } from '@candor/platform-graphql';
 import { appDataSource } from '@candor/platform-testing';
+import {
+  ApiKeysDocument,
+  AuditEventsDocument,
+  type CandorClient,
+  CreateApiKeyDocument,
+  type CreateApiKeyInput,
+  CreateStoreDocument,
+  RevokeApiKeyDocument,
+  StoreCountDocument,
+  StoreDocument,
+} from '@candor/sdk';
 import { newTenant, type TestTenant, tokenFor } from '@candor/tenancy-testing';
-import { errorCodes, gql, type RunningApi, startApi } from '../support/api-process';
-
-const CREATE_KEY = `mutation($input: CreateApiKeyInput!) {
-  createApiKey(input: $input) { secret apiKey { id prefix scopes storeIds lastUsedAt } }
-}`;
-const STORE = 'query($id: ID!) { store(id: $id) { id } }';
-const CREATE_STORE = `mutation($input: CreateStoreInput!) { createStore(input: $input) { id } }`;
-
-interface Created {
-  createApiKey: {
-    secret: string;
-    apiKey: { id: string; prefix: string; scopes: string[]; storeIds: string[] | null };
-  };
-}
+import { apiError, type RunningApi, sdkClient, startApi } from '../support/api-process';
 
 describe('API keys', () => {
   let api: RunningApi;
   let ds: DataSource;
   let tenant: TestTenant;
   let other: TestTenant;
-  let owner: string;
+  let owner: CandorClient;
+  const as = (secret: string) => sdkClient(api, secret);
 
-  const createKey = async (input: Record<string, unknown>) => {
-    const res = await gql<Created>(api, owner, CREATE_KEY, { input });
-    expect(res.errors).toBeUndefined();
-    return res.data!.createApiKey;
-  };
+  const createKey = async (input: CreateApiKeyInput) =>
+    (await owner.request(CreateApiKeyDocument, { input })).createApiKey;
 
   beforeAll(async () => {
     api = await startApi();
     ds = await appDataSource();
     tenant = await newTenant(ds, { stores: 2 });
     other = await newTenant(ds, { stores: 1 });
-    owner = tokenFor(tenant.ownerId, tenant.consultancyId, api.tokens);
+    owner = sdkClient(api, tokenFor(tenant.ownerId, tenant.consultancyId, api.tokens));
   });
 
   afterAll(async () => {
@@ -57,26 +53,23 @@ describe('API keys', () => {
     expect(stored!.secret_hash.equals(createHash('sha256').update(created.secret).digest())).toBe(
       true,
     );
-    const listed = await gql<{ apiKeys: Record<string, unknown>[] }>(
-      api,
-      owner,
-      '{ apiKeys { prefix scopes } }',
+    const listed = await owner.request(ApiKeysDocument);
+    expect(JSON.stringify(listed)).not.toContain(created.secret);
+    expect(listed.apiKeys).toContainEqual(
+      expect.objectContaining({ prefix: created.apiKey.prefix, scopes: ['scorecards:read'] }),
     );
-    expect(JSON.stringify(listed.data)).not.toContain(created.secret);
-    expect(listed.data?.apiKeys).toContainEqual({
-      prefix: created.apiKey.prefix,
-      scopes: ['scorecards:read'],
-    });
   });
 
   it('lets a scorecards:read key read nothing else and write nothing', async () => {
-    const { secret } = await createKey({ name: 'read only', scopes: ['scorecards:read'] });
-    expect(errorCodes(await gql(api, secret, '{ stores { totalCount } }'))).toEqual(['FORBIDDEN']);
-    const write = await gql(api, secret, CREATE_STORE, {
-      input: { externalId: 'by-key', name: 'By Key', timeZone: 'UTC' },
-    });
-    expect(errorCodes(write)).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await gql(api, secret, '{ apiKeys { id } }'))).toEqual(['FORBIDDEN']);
+    const key = as((await createKey({ name: 'read only', scopes: ['scorecards:read'] })).secret);
+    expect((await apiError(key.request(StoreCountDocument))).codes).toEqual(['FORBIDDEN']);
+    const write = await apiError(
+      key.request(CreateStoreDocument, {
+        input: { externalId: 'by-key', name: 'By Key', timeZone: 'UTC' },
+      }),
+    );
+    expect(write.codes).toEqual(['FORBIDDEN']);
+    expect((await apiError(key.request(ApiKeysDocument))).codes).toEqual(['FORBIDDEN']);
   });
 
   it('restricts a key to its stores: another store of the same consultancy is NOT_FOUND', async () => {
@@ -85,81 +78,65 @@ describe('API keys', () => {
       scopes: ['stores:read'],
       storeIds: [encodeId('Store', tenant.storeIds[0]!)],
     });
-    const list = await gql<{ stores: { totalCount: number } }>(
-      api,
-      secret,
-      '{ stores { totalCount } }',
+    const key = as(secret);
+    expect((await key.request(StoreCountDocument)).stores.totalCount).toBe(1);
+    const { store } = await key.request(StoreDocument, {
+      id: encodeId('Store', tenant.storeIds[0]!),
+    });
+    expect(store.id).toBe(encodeId('Store', tenant.storeIds[0]!));
+    const sibling = await apiError(
+      key.request(StoreDocument, { id: encodeId('Store', tenant.storeIds[1]!) }),
     );
-    expect(list.data?.stores.totalCount).toBe(1);
-    expect(
-      (await gql(api, secret, STORE, { id: encodeId('Store', tenant.storeIds[0]!) })).errors,
-    ).toBeUndefined();
-    expect(
-      errorCodes(await gql(api, secret, STORE, { id: encodeId('Store', tenant.storeIds[1]!) })),
-    ).toEqual(['NOT_FOUND']);
-    expect(
-      errorCodes(await gql(api, secret, STORE, { id: encodeId('Store', other.storeIds[0]!) })),
-    ).toEqual(['NOT_FOUND']);
+    expect(sibling.codes).toEqual(['NOT_FOUND']);
+    const foreign = await apiError(
+      key.request(StoreDocument, { id: encodeId('Store', other.storeIds[0]!) }),
+    );
+    expect(foreign.codes).toEqual(['NOT_FOUND']);
   });
 
   it('refuses another tenant’s store in a restriction, unknown scopes and forged keys', async () => {
-    const foreign = await gql(api, owner, CREATE_KEY, {
-      input: {
-        name: 'x',
-        scopes: ['stores:read'],
-        storeIds: [encodeId('Store', other.storeIds[0]!)],
-      },
-    });
-    expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
-    const scope = await gql(api, owner, CREATE_KEY, {
-      input: { name: 'x', scopes: ['everything:write'] },
-    });
-    expect(errorCodes(scope)).toEqual(['BAD_USER_INPUT']);
+    const foreign = await apiError(
+      owner.request(CreateApiKeyDocument, {
+        input: {
+          name: 'x',
+          scopes: ['stores:read'],
+          storeIds: [encodeId('Store', other.storeIds[0]!)],
+        },
+      }),
+    );
+    expect(foreign.codes).toEqual(['BAD_USER_INPUT']);
+    const scope = await apiError(
+      owner.request(CreateApiKeyDocument, { input: { name: 'x', scopes: ['everything:write'] } }),
+    );
+    expect(scope.codes).toEqual(['BAD_USER_INPUT']);
     const { secret } = await createKey({ name: 'real', scopes: ['stores:read'] });
-    const forged = `${secret.slice(0, -4)}AAAA`;
-    expect(errorCodes(await gql(api, forged, '{ stores { totalCount } }'))).toEqual([
-      'UNAUTHENTICATED',
-    ]);
+    const forged = as(`${secret.slice(0, -4)}AAAA`);
+    expect((await apiError(forged.request(StoreCountDocument))).codes).toEqual(['UNAUTHENTICATED']);
   });
 
   it('stops working once revoked, records last use, and audits both', async () => {
     const created = await createKey({ name: 'to revoke', scopes: ['stores:read'] });
-    expect((await gql(api, created.secret, '{ stores { totalCount } }')).errors).toBeUndefined();
-    const listed = await gql<{ apiKeys: { id: string; lastUsedAt: string | null }[] }>(
-      api,
-      owner,
-      '{ apiKeys { id lastUsedAt } }',
-    );
-    expect(listed.data?.apiKeys.find((k) => k.id === created.apiKey.id)?.lastUsedAt).toBeTruthy();
-    const revoked = await gql(
-      api,
-      owner,
-      'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
-      {
-        id: created.apiKey.id,
-      },
-    );
-    expect(revoked.errors).toBeUndefined();
-    expect(errorCodes(await gql(api, created.secret, '{ stores { totalCount } }'))).toEqual([
-      'UNAUTHENTICATED',
-    ]);
-    const audit = await gql<{ auditEvents: { nodes: { action: string }[] } }>(
-      api,
-      owner,
-      '{ auditEvents(first: 100, filter: { entityType: "api_key" }) { nodes { action } } }',
-    );
-    const actions = audit.data!.auditEvents.nodes.map((n) => n.action);
+    const key = as(created.secret);
+    await key.request(StoreCountDocument);
+    const listed = await owner.request(ApiKeysDocument);
+    expect(listed.apiKeys.find((k) => k.id === created.apiKey.id)?.lastUsedAt).toBeTruthy();
+    const { revokeApiKey } = await owner.request(RevokeApiKeyDocument, { id: created.apiKey.id });
+    expect(revokeApiKey.revokedAt).toBeTruthy();
+    expect((await apiError(key.request(StoreCountDocument))).codes).toEqual(['UNAUTHENTICATED']);
+    const audit = await owner.request(AuditEventsDocument, {
+      first: 100,
+      filter: { entityType: 'api_key' },
+    });
+    const actions = audit.auditEvents.nodes.map((n) => n.action);
     expect(actions).toContain('apikey.created');
     expect(actions).toContain('apikey.revoked');
   });
 
   it('cannot revoke another consultancy’s key', async () => {
     const created = await createKey({ name: 'mine', scopes: ['stores:read'] });
-    const otherOwner = tokenFor(other.ownerId, other.consultancyId, api.tokens);
-    const res = await gql(api, otherOwner, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', {
-      id: created.apiKey.id,
-    });
-    expect(errorCodes(res)).toEqual(['NOT_FOUND']);
-    expect((await gql(api, created.secret, '{ stores { totalCount } }')).errors).toBeUndefined();
+    const otherOwner = sdkClient(api, tokenFor(other.ownerId, other.consultancyId, api.tokens));
+    const res = await apiError(otherOwner.request(RevokeApiKeyDocument, { id: created.apiKey.id }));
+    expect(res.codes).toEqual(['NOT_FOUND']);
+    expect((await as(created.secret).request(StoreCountDocument)).stores.totalCount).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -7,14 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { importBundle } from '@candor/evidence-data-access';
-import {
-  createDataSource,
-  dropProvisionedDatabase,
-  provisionDatabase,
-  runInTenant,
-  runMigrations,
-} from '@candor/platform-database';
+import { createDataSource, runInTenant } from '@candor/platform-database';
 import { demoManifest, generateDemoEvidence, toBundleLine } from '@candor/scoring-demo-data';
+import { freshDatabase } from './fresh-database';
 
 /**
  * `npm run bench:ingest [lines] [rounds]`: imports 1,000,000 demo bundle lines into a fresh
@@ -64,30 +59,6 @@ async function rawCopy(url: string, file: string): Promise<number> {
   } finally {
     await client.end();
   }
-}
-
-/**
- * A fresh, migrated database with its own owner and app roles on the PostgreSQL the tests use
- * (CANDOR_TEST_ADMIN_URL, default the local server). @candor/platform-testing does the same but
- * imports vitest, which a plain Node script cannot load.
- */
-async function freshDatabase() {
-  const adminUrl =
-    process.env['CANDOR_TEST_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const run = `b${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const names = {
-    database: `candor_bench_${run}`,
-    ownerRole: `candor_bench_${run}_owner`,
-    appRole: `candor_bench_${run}_app`,
-  };
-  const urls = await provisionDatabase({
-    adminUrl,
-    ...names,
-    ownerPassword: randomBytes(18).toString('base64url'),
-    appPassword: randomBytes(18).toString('base64url'),
-  });
-  await runMigrations(urls.ownerUrl);
-  return { ...names, ...urls, drop: () => dropProvisionedDatabase(adminUrl, names) };
 }
 
 async function main(): Promise<void> {

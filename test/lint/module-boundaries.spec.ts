@@ -37,6 +37,14 @@ const probes = {
     path: `libs/scoring/engine/src/lib/probe-webhooks-${tag}.ts`,
     code: "import { WEBHOOK_EVENT_TYPES } from '@candor/webhooks-domain';\nexport const x = WEBHOOK_EVENT_TYPES;\n",
   },
+  sdkToServer: {
+    path: `libs/shared/sdk/src/lib/probe-server-${tag}.ts`,
+    code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+  },
+  sdkToPlatform: {
+    path: `libs/shared/sdk/src/lib/probe-platform-${tag}.ts`,
+    code: "import { runInTenant } from '@candor/platform-database';\nexport const x = runInTenant;\n",
+  },
   publicEntry: {
     path: `libs/tenancy/feature/src/lib/probe-public-${tag}.ts`,
     code: "import { parseBusinessHours } from '@candor/tenancy-domain';\nexport const x = parseBusinessHours;\n",
@@ -100,6 +108,13 @@ describe('library boundaries are enforced by lint', () => {
       /"scope:webhooks" can only depend on libs tagged with/,
     );
     expect(errorsOf(probes.scoringToWebhooks)).toBe('');
+  });
+
+  it('keeps server code out of the SDK', () => {
+    expect(errorsOf(probes.sdkToServer)).toMatch(/The SDK is a client library/);
+    expect(errorsOf(probes.sdkToPlatform)).toMatch(
+      /"type:util" can only depend on libs tagged with/,
+    );
   });
 
   it('accepts an import through the public entry point', () => {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { TokenSettings } from '@candor/platform-auth';
+import { CandorApiError, type CandorClient, createCandorClient } from '@candor/sdk';
 import { testDatabase } from '@candor/platform-testing';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -120,4 +121,21 @@ export async function gql<T = Record<string, unknown>>(
 /** The codes of a response's errors, in order. */
 export function errorCodes(res: GraphQLResponse<unknown>): (string | undefined)[] {
   return (res.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/** A typed SDK client of the running API, acting as the holder of `token` (or anonymously). */
+export function sdkClient(api: RunningApi, token?: string | null): CandorClient {
+  return createCandorClient({ url: `${api.url}/graphql`, ...(token ? { token } : {}) });
+}
+
+/** Awaits an SDK call that must fail with GraphQL errors, and returns the CandorApiError. */
+export async function apiError(call: Promise<unknown>): Promise<CandorApiError> {
+  let result: unknown;
+  try {
+    result = await call;
+  } catch (error) {
+    if (error instanceof CandorApiError) return error;
+    throw error;
+  }
+  throw new Error(`expected a CandorApiError, but the call returned ${JSON.stringify(result)}`);
 }
