@@ -25,6 +25,12 @@ export type {
 } from './lib/report/report.types';
 export { grade, GradeWindowError, type GradeOptions } from './lib/grade';
 export { gradeStore, aggregateStore, storeFacts } from './lib/grade-store';
+export {
+  gradeIncrementally,
+  type FactCache,
+  type CachedLeadFacts,
+  type IncrementalGrade,
+} from './lib/incremental/grade-incrementally';
 export { computeLeadFacts } from './lib/facts/lead-facts';
 export { linkEvidence, type LeadEvidence } from './lib/facts/link-evidence';
 export { buildStoreContext, type StoreContext } from './lib/facts/store-context';

@@ -6,7 +6,10 @@ import {
   type Period,
   periodContaining,
 } from '@candor/reports-domain';
-import { gradeStore, type Policy } from '@candor/scoring';
+import type { StoreEvidence } from '@candor/evidence-domain';
+import { type FactCache, gradeIncrementally, type Policy } from '@candor/scoring';
+import { coveringSpan, type EvidenceSpan, groupSpans, sliceEvidence } from './evidence-slice';
+import { FactCacheRepository } from './facts/fact-cache.repository';
 import {
   loadStoreSettings,
   type StoreSettingsRow,
@@ -30,6 +33,8 @@ export interface StoreRefresh {
   /** Leads taken off the re-grade queue. */
   leads: number;
   saved: SavedReport[];
+  /** Leads whose facts were computed; the others' came from earlier gradings. */
+  recomputedLeads: number;
 }
 
 export const DEFAULT_RUNNING_MINUTES = 15;
@@ -44,6 +49,59 @@ export const DEFAULT_RUNNING_MINUTES = 15;
  */
 export const REPORT_LOOKBACK_DAYS = 90;
 const LOOKBACK_MS = REPORT_LOOKBACK_DAYS * 86_400_000;
+
+/** What a report of `period` reads: leads from REPORT_LOOKBACK_DAYS before it to its end. */
+export function evidenceSpan(period: Period, now: number): EvidenceSpan {
+  return {
+    from: period.start - LOOKBACK_MS,
+    to: period.end,
+    activitiesUntil: judgedAt(period, now),
+  };
+}
+
+/** Facts are reused from caches of reports whose period ended this recently, and kept for them. */
+const FACT_CACHE_MS = LOOKBACK_MS;
+/** A refresh loads evidence for at most this long a span at a time. */
+const MAX_LOAD_SPAN_MS = 2 * LOOKBACK_MS + 31 * 86_400_000;
+
+interface Grading {
+  store: StoreSettingsRow;
+  policy: Policy;
+  now: number;
+  reports: ReportRepository;
+  caches: FactCacheRepository;
+}
+
+interface Graded extends SavedReport {
+  cache: FactCache;
+  recomputedLeads: number;
+}
+
+/**
+ * Grades one period from its slice of the evidence, reusing the facts of `reuse` where they
+ * still hold, and keeps a final report's facts for its next grading.
+ */
+async function gradeFromEvidence(
+  tx: TenantTransaction,
+  evidence: StoreEvidence,
+  period: Period,
+  g: Grading,
+  reuse: readonly FactCache[],
+): Promise<Graded> {
+  const asOf = judgedAt(period, g.now);
+  const graded = gradeIncrementally(
+    withStoreSettings(evidence, g.store),
+    g.policy,
+    { from: period.start, to: period.end, asOf },
+    reuse,
+  );
+  const saved = await g.reports.save(tx, g.store.id, period, asOf, g.policy.version, graded.report);
+  // Only a final report keeps its moment: a running one is judged at a new `now` each time.
+  if (asOf >= period.end && period.end >= g.now - FACT_CACHE_MS) {
+    await g.caches.save(tx, saved.report, graded.cache);
+  }
+  return { ...saved, cache: graded.cache, recomputedLeads: graded.recomputed };
+}
 
 /**
  * Grades one store × period from the stored evidence and saves it as that period's report,
@@ -60,19 +118,20 @@ export async function gradePeriod(
   now: number,
   reports = new ReportRepository(),
 ): Promise<SavedReport> {
-  const asOf = judgedAt(period, now);
-  const loaded = await loadStoreEvidence(tx, store.id, {
-    from: period.start - LOOKBACK_MS,
-    to: period.end,
-    activitiesUntil: asOf,
-  });
+  const loaded = await loadStoreEvidence(tx, store.id, evidenceSpan(period, now));
   if (!loaded) throw new Error(`store ${store.id} vanished while its report was graded`);
-  const report = gradeStore(withStoreSettings(loaded, store), policy, {
-    from: period.start,
-    to: period.end,
-    asOf,
-  });
-  return reports.save(tx, store.id, period, asOf, policy.version, report);
+  const caches = new FactCacheRepository();
+  const g = { store, policy, now, reports, caches };
+  const stored = await reports.find(tx, { storeId: store.id, period });
+  const reuse = stored ? [...(await caches.load(tx, [stored.id])).values()] : [];
+  const { report, newFindings, becameFinal } = await gradeFromEvidence(
+    tx,
+    loaded,
+    period,
+    g,
+    reuse,
+  );
+  return { report, newFindings, becameFinal };
 }
 
 const periodKey = (p: Pick<Period, 'granularity' | 'start' | 'end'>) =>
@@ -93,7 +152,7 @@ export async function refreshStore(
   reports = new ReportRepository(),
 ): Promise<StoreRefresh> {
   const [store] = await loadStoreSettings(tx, [storeId]);
-  if (!store) return { storeId, leads: 0, saved: [] };
+  if (!store) return { storeId, leads: 0, saved: [], recomputedLeads: 0 };
   const queued = await tx.query<{ lead_external_id: string }>(
     `DELETE FROM lead_regrade_queue WHERE consultancy_id = $1 AND store_id = $2
      RETURNING lead_external_id`,
@@ -121,11 +180,61 @@ export async function refreshStore(
       label: due.label,
     });
   }
+  // In order of the moment each is judged at: periods judged at the same moment (the running
+  // day, week and month; a week and its Sunday) share their leads' facts.
+  const ordered = [...periods.values()]
+    .filter((p) => p.granularity !== 'custom')
+    .map((period) => ({ period, span: evidenceSpan(period, options.now) }))
+    .sort(
+      (x, y) => x.span.activitiesUntil - y.span.activitiesUntil || x.period.start - y.period.start,
+    );
+  const g: Grading = {
+    store,
+    policy,
+    now: options.now,
+    reports,
+    caches: new FactCacheRepository(),
+  };
+  await g.caches.pruneEndedBefore(tx, storeId, options.now - FACT_CACHE_MS);
+  const storedIds = new Map(
+    (
+      await reports.findMany(
+        tx,
+        ordered.map(({ period }) => ({ storeId, period })),
+      )
+    ).map((r) => [
+      periodKey({
+        granularity: r.granularity,
+        start: r.periodStart.getTime(),
+        end: r.periodEnd.getTime(),
+      }),
+      r.id,
+    ]),
+  );
   const saved: SavedReport[] = [];
-  const ordered = [...periods.values()].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const period of ordered) {
-    if (period.granularity === 'custom') continue;
-    saved.push(await gradePeriod(tx, store, period, policy, options.now, reports));
+  let recomputedLeads = 0;
+  let sameMoment: { asOf: number; caches: FactCache[] } = { asOf: -1, caches: [] };
+  for (const group of groupSpans(ordered, MAX_LOAD_SPAN_MS)) {
+    const loaded = await loadStoreEvidence(tx, storeId, coveringSpan(group.map((i) => i.span)));
+    if (!loaded) break;
+    for (const { period, span } of group) {
+      if (sameMoment.asOf !== span.activitiesUntil) {
+        sameMoment = { asOf: span.activitiesUntil, caches: [] };
+      }
+      const id = storedIds.get(periodKey(period));
+      const own = id ? [...(await g.caches.load(tx, [id])).values()] : [];
+      const {
+        cache,
+        recomputedLeads: n,
+        ...one
+      } = await gradeFromEvidence(tx, sliceEvidence(loaded, span), period, g, [
+        ...own,
+        ...sameMoment.caches,
+      ]);
+      sameMoment.caches.push(cache);
+      recomputedLeads += n;
+      saved.push(one);
+    }
   }
-  return { storeId, leads: queued.length, saved };
+  return { storeId, leads: queued.length, saved, recomputedLeads };
 }
