@@ -9,7 +9,6 @@ import {
 import type { StoreEvidence } from '@candor/evidence-domain';
 import { type FactCache, gradeIncrementally, type Policy } from '@candor/scoring';
 import { coveringSpan, type EvidenceSpan, groupSpans, sliceEvidence } from './evidence-slice';
-import { FactCacheRepository } from './facts/fact-cache.repository';
 import {
   loadStoreSettings,
   type StoreSettingsRow,
@@ -59,8 +58,6 @@ export function evidenceSpan(period: Period, now: number): EvidenceSpan {
   };
 }
 
-/** Facts are reused from caches of reports whose period ended this recently, and kept for them. */
-const FACT_CACHE_MS = LOOKBACK_MS;
 /** A refresh loads evidence for at most this long a span at a time. */
 const MAX_LOAD_SPAN_MS = 2 * LOOKBACK_MS + 31 * 86_400_000;
 
@@ -69,7 +66,6 @@ interface Grading {
   policy: Policy;
   now: number;
   reports: ReportRepository;
-  caches: FactCacheRepository;
 }
 
 interface Graded extends SavedReport {
@@ -77,10 +73,7 @@ interface Graded extends SavedReport {
   recomputedLeads: number;
 }
 
-/**
- * Grades one period from its slice of the evidence, reusing the facts of `reuse` where they
- * still hold, and keeps a final report's facts for its next grading.
- */
+/** Grades one period from its slice of the evidence, reusing the facts of `reuse` that hold. */
 async function gradeFromEvidence(
   tx: TenantTransaction,
   evidence: StoreEvidence,
@@ -96,10 +89,6 @@ async function gradeFromEvidence(
     reuse,
   );
   const saved = await g.reports.save(tx, g.store.id, period, asOf, g.policy.version, graded.report);
-  // Only a final report keeps its moment: a running one is judged at a new `now` each time.
-  if (asOf >= period.end && period.end >= g.now - FACT_CACHE_MS) {
-    await g.caches.save(tx, saved.report, graded.cache);
-  }
   return { ...saved, cache: graded.cache, recomputedLeads: graded.recomputed };
 }
 
@@ -120,16 +109,12 @@ export async function gradePeriod(
 ): Promise<SavedReport> {
   const loaded = await loadStoreEvidence(tx, store.id, evidenceSpan(period, now));
   if (!loaded) throw new Error(`store ${store.id} vanished while its report was graded`);
-  const caches = new FactCacheRepository();
-  const g = { store, policy, now, reports, caches };
-  const stored = await reports.find(tx, { storeId: store.id, period });
-  const reuse = stored ? [...(await caches.load(tx, [stored.id])).values()] : [];
   const { report, newFindings, becameFinal } = await gradeFromEvidence(
     tx,
     loaded,
     period,
-    g,
-    reuse,
+    { store, policy, now, reports },
+    [],
   );
   return { report, newFindings, becameFinal };
 }
@@ -143,7 +128,10 @@ const periodKey = (p: Pick<Period, 'granularity' | 'start' | 'end'>) =>
  * REPORT_LOOKBACK_DAYS after) turns stale, and the day, week and month each lead arrived in are
  * graded (created when missing). Then grades every stale calendar report, every one graded under
  * another policy version, and running periods whose report has aged; stale custom windows are
- * graded when next read. Runs in one tenant transaction, so a failure leaves the queue as it was.
+ * graded when next read. The evidence is loaded once for all of them (in spans of at most
+ * MAX_LOAD_SPAN_MS) and sliced per period; periods judged at the same moment share the facts
+ * of every lead linked to the same records. Runs in one tenant transaction, so a failure leaves
+ * the queue as it was.
  */
 export async function refreshStore(
   tx: TenantTransaction,
@@ -188,29 +176,7 @@ export async function refreshStore(
     .sort(
       (x, y) => x.span.activitiesUntil - y.span.activitiesUntil || x.period.start - y.period.start,
     );
-  const g: Grading = {
-    store,
-    policy,
-    now: options.now,
-    reports,
-    caches: new FactCacheRepository(),
-  };
-  await g.caches.pruneEndedBefore(tx, storeId, options.now - FACT_CACHE_MS);
-  const storedIds = new Map(
-    (
-      await reports.findMany(
-        tx,
-        ordered.map(({ period }) => ({ storeId, period })),
-      )
-    ).map((r) => [
-      periodKey({
-        granularity: r.granularity,
-        start: r.periodStart.getTime(),
-        end: r.periodEnd.getTime(),
-      }),
-      r.id,
-    ]),
-  );
+  const g: Grading = { store, policy, now: options.now, reports };
   const saved: SavedReport[] = [];
   let recomputedLeads = 0;
   let sameMoment: { asOf: number; caches: FactCache[] } = { asOf: -1, caches: [] };
@@ -221,16 +187,11 @@ export async function refreshStore(
       if (sameMoment.asOf !== span.activitiesUntil) {
         sameMoment = { asOf: span.activitiesUntil, caches: [] };
       }
-      const id = storedIds.get(periodKey(period));
-      const own = id ? [...(await g.caches.load(tx, [id])).values()] : [];
       const {
         cache,
         recomputedLeads: n,
         ...one
-      } = await gradeFromEvidence(tx, sliceEvidence(loaded, span), period, g, [
-        ...own,
-        ...sameMoment.caches,
-      ]);
+      } = await gradeFromEvidence(tx, sliceEvidence(loaded, span), period, g, sameMoment.caches);
       sameMoment.caches.push(cache);
       recomputedLeads += n;
       saved.push(one);

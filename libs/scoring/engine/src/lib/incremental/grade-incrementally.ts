@@ -1,23 +1,22 @@
-import { createHash } from 'node:crypto';
 import type { StoreEvidence } from '@candor/evidence-domain';
 import { computeLeadFacts } from '../facts/lead-facts';
 import type { LeadFacts } from '../facts/lead-facts.types';
-import { linkEvidence } from '../facts/link-evidence';
+import { type LeadEvidence, linkEvidence } from '../facts/link-evidence';
 import { buildStoreContext } from '../facts/store-context';
 import { aggregateStore } from '../grade-store';
 import type { Policy } from '../policy/policy';
 import type { GradeWindow, StoreReport } from '../report/report.types';
 
-/** One lead's facts and the fingerprint of the evidence they were computed from. */
+/** One lead's facts and the evidence (the very record objects) they were computed from. */
 export interface CachedLeadFacts {
-  signature: string;
+  linked: LeadEvidence;
   facts: LeadFacts;
 }
 
 /**
- * The per-lead facts of one graded report, to grade it again later recomputing only the leads
- * whose evidence changed. Facts depend on the lead's evidence, the store context (profile,
- * users, policy) and the moment it is judged at; `contextKey` fingerprints all but the first.
+ * The per-lead facts of one grading, for gradings of other windows over the same loaded
+ * evidence. Facts depend on the lead's evidence, the store context (profile, users, policy)
+ * and the moment it is judged at; `contextKey` fingerprints all but the first.
  */
 export interface FactCache {
   contextKey: string;
@@ -27,25 +26,39 @@ export interface FactCache {
 export interface IncrementalGrade {
   report: StoreReport;
   cache: FactCache;
-  /** Leads whose facts were computed (the others came from the cache). */
+  /** Leads whose facts were computed (the others came from a cache). */
   recomputed: number;
   reused: number;
 }
 
-const fingerprint = (value: unknown) =>
-  createHash('sha1').update(JSON.stringify(value)).digest('base64url');
-
 /** Everything the store context is built from besides the leads' own evidence. */
 function contextKeyOf(evidence: StoreEvidence, policy: Policy, asOf: number): string {
-  return fingerprint([evidence.storeId, evidence.store, evidence.users, policy, asOf]);
+  return JSON.stringify([evidence.storeId, evidence.store, evidence.users, policy, asOf]);
+}
+
+const sameRecords = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((r, i) => r === b[i]);
+
+/** Whether two linkings of a lead hold the same record objects, in the same order. */
+function sameEvidence(a: LeadEvidence, b: LeadEvidence): boolean {
+  return (
+    a.lead === b.lead &&
+    sameRecords(a.tasks, b.tasks) &&
+    sameRecords(a.activities, b.activities) &&
+    sameRecords(a.notes, b.notes) &&
+    sameRecords(a.appointments, b.appointments) &&
+    sameRecords(a.statuses, b.statuses) &&
+    sameRecords(a.sales, b.sales)
+  );
 }
 
 /**
- * Grades a store like `gradeStore`, reusing the facts of every lead whose linked evidence is
- * unchanged since one of `previous` was computed under the same context (an earlier grading of
- * this report, or of another period judged at the same moment: a running day, week and month). Linking runs over all the
- * evidence every time, so an activity that moves to another lead (a repeat shopper's newer
- * lead, say) changes both leads' fingerprints. The report is the same as `gradeStore` gives.
+ * Grades a store like `gradeStore`, reusing the facts a cache of `previous` holds for every
+ * lead linked to the very same records under the same context: windows judged at the same
+ * moment over one loaded evidence (a running day, week and month; a week and its last day)
+ * compute each lead's facts once. Linking runs over this window's evidence every time, so a
+ * lead that gains or loses a record (an activity that links to a newer lead of the same
+ * customer, say) is computed again. The report is the one `gradeStore` gives.
  */
 export function gradeIncrementally(
   evidence: StoreEvidence,
@@ -61,10 +74,16 @@ export function gradeIncrementally(
   const facts: LeadFacts[] = [];
   let recomputed = 0;
   for (const [leadId, linked] of link.byLead) {
-    const signature = fingerprint(linked);
-    let entry = reusable.map((r) => r.get(leadId)).find((c) => c?.signature === signature);
+    let entry: CachedLeadFacts | undefined;
+    for (const cache of reusable) {
+      const cached = cache.get(leadId);
+      if (cached && sameEvidence(cached.linked, linked)) {
+        entry = cached;
+        break;
+      }
+    }
     if (!entry) {
-      entry = { signature, facts: computeLeadFacts(linked, ctx) };
+      entry = { linked, facts: computeLeadFacts(linked, ctx) };
       recomputed++;
     }
     leads.set(leadId, entry);
