@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { readBundleByStore } from '@candor/evidence-reader';
 import { runInTenant } from '@candor/platform-database';
 import { appDataSource } from '@candor/platform-testing';
 import { grade } from '@candor/scoring';
-import { newTenant, type TestTenant } from '@candor/tenancy-testing';
+import { addStore, newTenant, type TestTenant } from '@candor/tenancy-testing';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'hand-written.jsonl');
 // The window of test/cli/grade.e2e-spec.ts: Mon 2 – Sun 8 March 2026, Chicago, as of the 16th.
@@ -30,14 +29,7 @@ describe('stored evidence grades like the bundle it came from', () => {
   beforeAll(async () => {
     ds = await appDataSource();
     tenant = await newTenant(ds, { stores: 0 });
-    storeId = randomUUID();
-    await runInTenant(ds, tenant, (tx) =>
-      tx.query(
-        `INSERT INTO store (consultancy_id, id, external_id, name, time_zone, business_hours)
-         VALUES ($1, $2, 'smith-toyota', 'Smith', 'America/Chicago', 'null')`,
-        [tenant.consultancyId, storeId],
-      ),
-    );
+    storeId = await addStore(ds, tenant, { externalId: 'smith-toyota', name: 'Smith' });
   });
 
   afterAll(async () => {

@@ -1,25 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBundle } from '@candor/evidence-data-access';
-import { runInTenant } from '@candor/platform-database';
 import { encodeId, encodeKeyId } from '@candor/platform-graphql';
 import { appDataSource } from '@candor/platform-testing';
-import { newMember, newTenant, type TestTenant, tokenFor } from '@candor/tenancy-testing';
+import {
+  addStore,
+  DEALER_HOURS,
+  newMember,
+  newTenant,
+  type TestTenant,
+  tokenFor,
+} from '@candor/tenancy-testing';
 import { errorCodes, gql, type RunningApi, startApi } from '../support/api-process';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'hand-written.jsonl');
-const OPEN: [string, string] = ['09:00', '20:00'];
-const HOURS = JSON.stringify({
-  mon: OPEN,
-  tue: OPEN,
-  wed: OPEN,
-  thu: OPEN,
-  fri: OPEN,
-  sat: ['09:00', '18:00'],
-  sun: null,
-});
 
 const LEAD = `query($id: ID!) { lead(id: $id) {
   id externalId provider kind receivedAt clockStopped genuineAttempts trueResponseMin crmResponseMin
@@ -69,14 +64,11 @@ interface LeadView {
 
 /** A store with the fixture's external id, holding the fixture. */
 async function smithToyota(ds: DataSource, tenant: TestTenant): Promise<string> {
-  const id = randomUUID();
-  await runInTenant(ds, tenant, (tx) =>
-    tx.query(
-      `INSERT INTO store (consultancy_id, id, external_id, name, time_zone, business_hours)
-       VALUES ($1, $2, 'smith-toyota', 'Smith Toyota', 'America/Chicago', $3)`,
-      [tenant.consultancyId, id, HOURS],
-    ),
-  );
+  const id = await addStore(ds, tenant, {
+    externalId: 'smith-toyota',
+    name: 'Smith Toyota',
+    businessHours: DEALER_HOURS,
+  });
   const report = await importBundle(ds, tenant, {
     store: id,
     input: { kind: 'file', path: FIXTURE },

@@ -1,13 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBundle } from '@candor/evidence-data-access';
-import { runInTenant } from '@candor/platform-database';
 import { encodeId, encodeKeyId } from '@candor/platform-graphql';
 import { appDataSource } from '@candor/platform-testing';
 import type { Report } from '@candor/scoring';
-import { newMember, newTenant, type TestTenant, tokenFor } from '@candor/tenancy-testing';
+import {
+  addStore,
+  DEALER_HOURS,
+  newMember,
+  newTenant,
+  type TestTenant,
+  tokenFor,
+} from '@candor/tenancy-testing';
 import {
   errorCodes,
   gql,
@@ -19,16 +24,6 @@ import { runCandor } from '../support/run-cli';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'hand-written.jsonl');
 const WEEK = { granularity: 'WEEK', date: '2026-03-02' };
-// The bundle's hours: the store's settings in Candor are what it is graded with.
-const HOURS = JSON.stringify({
-  mon: ['09:00', '20:00'],
-  tue: ['09:00', '20:00'],
-  wed: ['09:00', '20:00'],
-  thu: ['09:00', '20:00'],
-  fri: ['09:00', '20:00'],
-  sat: ['09:00', '18:00'],
-  sun: null,
-});
 
 const SCORECARD = `query($s: ID!, $p: PeriodInput) {
   storeScorecard(storeId: $s, period: $p) {
@@ -89,14 +84,12 @@ interface FindingPage {
 }
 
 async function storeWithFixture(ds: DataSource, t: TestTenant): Promise<string> {
-  const id = randomUUID();
-  await runInTenant(ds, t, (tx) =>
-    tx.query(
-      `INSERT INTO store (consultancy_id, id, external_id, name, time_zone, business_hours)
-       VALUES ($1, $2, 'smith-toyota', 'Smith Toyota', 'America/Chicago', $3)`,
-      [t.consultancyId, id, HOURS],
-    ),
-  );
+  // The bundle's hours: the store's settings in Candor are what it is graded with.
+  const id = await addStore(ds, t, {
+    externalId: 'smith-toyota',
+    name: 'Smith Toyota',
+    businessHours: DEALER_HOURS,
+  });
   await importBundle(ds, t, { store: id, input: { kind: 'file', path: FIXTURE } });
   return id;
 }

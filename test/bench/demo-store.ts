@@ -1,25 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { importBundle } from '@candor/evidence-data-access';
-import { createDataSource, runInTenant } from '@candor/platform-database';
+import { createDataSource } from '@candor/platform-database';
 import {
   type DemoOptions,
   demoManifest,
   generateDemoEvidence,
   toBundleLine,
 } from '@candor/scoring-demo-data';
-import { newTenant } from '@candor/tenancy-testing';
-
-const HOURS = JSON.stringify({
-  mon: ['09:00', '20:00'],
-  tue: ['09:00', '20:00'],
-  wed: ['09:00', '20:00'],
-  thu: ['09:00', '20:00'],
-  fri: ['09:00', '20:00'],
-  sat: ['09:00', '18:00'],
-  sun: null,
-});
+import { addStore, DEALER_HOURS, newTenant } from '@candor/tenancy-testing';
 
 /**
  * A new tenant with one store of demo evidence, written to `bundle` and imported the way
@@ -41,22 +30,13 @@ export async function seedDemoStore(
   const ds = await createDataSource({ url: appUrl, poolSize: 2 }).initialize();
   try {
     const tenant = await newTenant(ds, { name: 'Bench Coaching', stores: 0 });
-    const storeId = randomUUID();
-    await runInTenant(ds, tenant, (tx) =>
-      tx.query(
-        `INSERT INTO store (consultancy_id, id, external_id, name, names, time_zone, business_hours)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          tenant.consultancyId,
-          storeId,
-          store.storeId,
-          store.name,
-          [store.name],
-          store.timeZone,
-          HOURS,
-        ],
-      ),
-    );
+    const storeId = await addStore(ds, tenant, {
+      externalId: store.storeId,
+      name: store.name,
+      names: [store.name],
+      timeZone: store.timeZone,
+      businessHours: DEALER_HOURS,
+    });
     const report = await importBundle(ds, tenant, {
       store: storeId,
       input: { kind: 'file', path: bundle },

@@ -1,5 +1,8 @@
 export {
   newTenant,
+  addStore,
+  DEALER_HOURS,
+  type TestStore,
   newMember,
   newSignInMember,
   newPlatformAdmin,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { runInTenant, type TenantTransaction } from '@candor/platform-database';
 import { appDataSource } from '@candor/platform-testing';
 import { judgedAt, type Period, periodOfDate } from '@candor/reports-domain';
 import { DEFAULT_POLICY, gradeStore } from '@candor/scoring';
-import { newTenant, type TestTenant } from '@candor/tenancy-testing';
+import { addStore, newTenant, type TestTenant } from '@candor/tenancy-testing';
 import { loadStoreSettings, withStoreSettings } from './graded-store-profile';
 import { evidenceSpan, refreshStore, type StoreRefresh } from './report-refresher';
 import { ReportRepository } from './report.repository';
@@ -85,15 +84,12 @@ describe('a refresh reads evidence once and computes each lead once per moment',
   beforeAll(async () => {
     ds = await appDataSource();
     a = await newTenant(ds, { stores: 0 });
-    storeId = randomUUID();
+    storeId = await addStore(ds, a, {
+      externalId: 'smith-toyota',
+      name: 'Smith Toyota',
+      timeZone: CHI,
+    });
     dir = mkdtempSync(join(tmpdir(), 'candor-refresh-'));
-    await inA((tx) =>
-      tx.query(
-        `INSERT INTO store (consultancy_id, id, external_id, name, time_zone, business_hours)
-         VALUES ($1, $2, 'smith-toyota', 'Smith Toyota', $3, 'null')`,
-        [a.consultancyId, storeId, CHI],
-      ),
-    );
     await importBundle(ds, a, {
       store: storeId,
       input: { kind: 'file', path: join(FIXTURE, 'hand-written.jsonl') },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { runInTenant, type TenantTransaction } from '@candor/platform-database';
 import { appDataSource } from '@candor/platform-testing';
 import { periodOfDate } from '@candor/reports-domain';
 import { DEFAULT_POLICY, grade } from '@candor/scoring';
-import { newTenant, type TestTenant } from '@candor/tenancy-testing';
+import { addStore, newTenant, type TestTenant } from '@candor/tenancy-testing';
 import { effectivePolicy, savePolicyVersion } from '@candor/policy-data-access';
 import { findDueRefreshes } from './due-refreshes.query';
 import { FindingRepository } from './finding.repository';
@@ -30,16 +29,10 @@ const CHI = 'America/Chicago';
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 const policyFor = () => Promise.resolve(DEFAULT_POLICY);
 const W10 = periodOfDate('week', '2026-03-02', CHI);
+const SMITH = { externalId: 'smith-toyota', name: 'Smith Toyota', timeZone: CHI };
 
 async function storeWithFixture(ds: DataSource, tenant: TestTenant): Promise<string> {
-  const storeId = randomUUID();
-  await runInTenant(ds, tenant, (tx) =>
-    tx.query(
-      `INSERT INTO store (consultancy_id, id, external_id, name, time_zone, business_hours)
-       VALUES ($1, $2, 'smith-toyota', 'Smith Toyota', $3, 'null')`,
-      [tenant.consultancyId, storeId, CHI],
-    ),
-  );
+  const storeId = await addStore(ds, tenant, SMITH);
   await importBundle(ds, tenant, { store: storeId, input: { kind: 'file', path: FIXTURE } });
   return storeId;
 }

@@ -13,7 +13,8 @@ export interface TestTenant {
 
 const unique = () => randomUUID().slice(0, 8);
 
-const HOURS = JSON.stringify({
+/** A dealership's usual week: 9–8 on weekdays, 9–6 on Saturday, closed on Sunday. */
+export const DEALER_HOURS = {
   mon: ['09:00', '20:00'],
   tue: ['09:00', '20:00'],
   wed: ['09:00', '20:00'],
@@ -21,7 +22,44 @@ const HOURS = JSON.stringify({
   fri: ['09:00', '20:00'],
   sat: ['09:00', '18:00'],
   sun: null,
-});
+};
+const HOURS = JSON.stringify(DEALER_HOURS);
+
+export interface TestStore {
+  externalId: string;
+  name: string;
+  /** Other names the store goes by (default none). */
+  names?: string[];
+  /** Default America/Chicago. */
+  timeZone?: string;
+  /** Default none (null): the bundle's hours, if any, apply. */
+  businessHours?: Record<string, [string, string] | string[] | null> | null;
+}
+
+/** One more store of a tenant, by plain SQL through the app role; its uuid. */
+export async function addStore(
+  ds: DataSource,
+  tenant: { consultancyId: string },
+  store: TestStore,
+): Promise<string> {
+  const id = randomUUID();
+  await runInTenant(ds, tenant, (tx) =>
+    tx.query(
+      `INSERT INTO store (consultancy_id, id, external_id, name, names, time_zone, business_hours)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        tenant.consultancyId,
+        id,
+        store.externalId,
+        store.name,
+        store.names ?? [],
+        store.timeZone ?? 'America/Chicago',
+        JSON.stringify(store.businessHours ?? null),
+      ],
+    ),
+  );
+  return id;
+}
 
 /**
  * A consultancy with an owner and `stores` stores. Written with plain SQL through the app role

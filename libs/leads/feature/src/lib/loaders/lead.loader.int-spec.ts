@@ -5,23 +5,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { importBundle, importRecords } from '@candor/evidence-data-access';
 import { type EvidenceRecord, validateRecord } from '@candor/evidence-domain';
 import type { TenantContext } from '@candor/platform-auth';
-import { runInTenant, TenantDb, TenantTransaction } from '@candor/platform-database';
+import { TenantDb, TenantTransaction } from '@candor/platform-database';
 import { appDataSource } from '@candor/platform-testing';
-import { newTenant, type TestTenant } from '@candor/tenancy-testing';
+import { addStore, newTenant, type TestTenant } from '@candor/tenancy-testing';
 import { DEFAULT_LEAD_POLICY } from '../lead-policy';
 import { LeadLoader } from './lead.loader';
 
 const FIXTURE = join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures');
 
 async function storeWithFixture(ds: DataSource, tenant: TestTenant): Promise<string> {
-  const id = randomUUID();
-  await runInTenant(ds, tenant, (tx) =>
-    tx.query(
-      `INSERT INTO store (consultancy_id, id, external_id, name, time_zone, business_hours)
-       VALUES ($1, $2, 'smith-toyota', 'Smith Toyota', 'America/Chicago', 'null')`,
-      [tenant.consultancyId, id],
-    ),
-  );
+  const id = await addStore(ds, tenant, { externalId: 'smith-toyota', name: 'Smith Toyota' });
   await importBundle(ds, tenant, {
     store: id,
     input: { kind: 'file', path: join(FIXTURE, 'hand-written.jsonl') },
