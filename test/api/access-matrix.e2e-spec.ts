@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Action, MEMBERSHIP_ROLES, type Role, roleAllows } from '@candor/platform-auth';
+import { MEMBERSHIP_ROLES, type Role, roleAllows } from '@candor/platform-auth';
 import { encodeId } from '@candor/platform-graphql';
 import { appDataSource, ownerDataSource } from '@candor/platform-testing';
 import {
@@ -8,16 +8,16 @@ import {
   newPlatformAdmin,
   newTenant,
   platformTokenFor,
-  type TestTenant,
   tokenFor,
 } from '@candor/tenancy-testing';
-import { errorCodes, gql, type RunningApi, startApi } from '../support/api-process';
+import { errorCodes, gql, startApi } from '../support/api-process';
 import { CONNECTOR_OPERATIONS } from './access-matrix/connector-operations';
 import { EVIDENCE_OPERATIONS } from './access-matrix/evidence-operations';
 import { REPORT_OPERATIONS } from './access-matrix/report-operations';
 import { POLICY_OPERATIONS } from './access-matrix/policy-operations';
 import { LEAD_OPERATIONS } from './access-matrix/lead-operations';
 import { WEBHOOK_OPERATIONS } from './access-matrix/webhook-operations';
+import { type Operation, storeId, type World } from './access-matrix/matrix-types';
 
 /**
  * Role × operation matrix over two consultancies with three stores each. Every member outside
@@ -25,25 +25,6 @@ import { WEBHOOK_OPERATIONS } from './access-matrix/webhook-operations';
  * expected outcome comes from the permission table, so the test follows the table and catches a
  * resolver that does more (or less) than it declares. Later operations slot into OPERATIONS.
  */
-interface World {
-  api: RunningApi;
-  a: TestTenant;
-  b: TestTenant;
-  /** The dealer agent of A (assigned store X), whom linkAgentIdentity links. */
-  agentId: string;
-  unique: () => string;
-}
-
-interface Operation {
-  name: string;
-  action: Action;
-  /** Runs the operation as `token`; returns the GraphQL response. */
-  run: (w: World, token: string) => ReturnType<typeof gql>;
-  /** Extra checks of store scoping for roles that are allowed (store X visible, Y not). */
-  scoped?: (w: World, token: string, role: Role) => Promise<void>;
-}
-
-const storeId = (t: TestTenant, i: number) => encodeId('Store', t.storeIds[i]!);
 const STORE = 'query($id: ID!) { store(id: $id) { id } }';
 const LINK = `mutation($i: LinkAgentIdentityInput!) { linkAgentIdentity(input: $i) { id } }`;
 const linkInput = (w: World, store: string) => ({

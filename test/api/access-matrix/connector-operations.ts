@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Action, Role } from '@candor/platform-auth';
+import type { Role } from '@candor/platform-auth';
 import { encodeId } from '@candor/platform-graphql';
-import type { TestTenant } from '@candor/tenancy-testing';
-import { errorCodes, gql, type RunningApi } from '../../support/api-process';
+import { errorCodes, gql } from '../../support/api-process';
+import { type Operation, storeId, type World } from './matrix-types';
 
 /**
  * Rows of the role × operation matrix for connector management, to be merged into OPERATIONS of
@@ -11,21 +11,6 @@ import { errorCodes, gql, type RunningApi } from '../../support/api-process';
  * CANDOR_SECRETS_KEY and ids of connectors, dead letters and tokens that do not exist: an allowed
  * caller gets BAD_USER_INPUT or NOT_FOUND, never FORBIDDEN.
  */
-interface World {
-  api: RunningApi;
-  a: TestTenant;
-  b: TestTenant;
-  unique: () => string;
-}
-
-interface Operation {
-  name: string;
-  action: Action;
-  run: (w: World, token: string) => ReturnType<typeof gql>;
-  scoped?: (w: World, token: string, role: Role) => Promise<void>;
-}
-
-const storeId = (t: TestTenant, i: number) => encodeId('Store', t.storeIds[i]!);
 const missing = (type: string) => encodeId(type, randomUUID());
 
 const CONNECTORS = 'query($s: ID!) { connectors(storeId: $s) { totalCount } }';

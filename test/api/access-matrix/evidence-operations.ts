@@ -1,26 +1,10 @@
 import request from 'supertest';
 import { expect } from 'vitest';
-import type { Action, Role } from '@candor/platform-auth';
-import { encodeId } from '@candor/platform-graphql';
-import type { TestTenant } from '@candor/tenancy-testing';
-import { errorCodes, gql, type GraphQLResponse, type RunningApi } from '../../support/api-process';
+import type { Role } from '@candor/platform-auth';
+import { errorCodes, gql, type GraphQLResponse } from '../../support/api-process';
+import { type Operation, storeId, type World } from './matrix-types';
 
 /** Rows of the role × operation matrix for evidence imports (same shapes as the matrix spec). */
-interface World {
-  api: RunningApi;
-  a: TestTenant;
-  b: TestTenant;
-  unique: () => string;
-}
-
-interface Operation {
-  name: string;
-  action: Action;
-  run: (w: World, token: string) => ReturnType<typeof gql>;
-  scoped?: (w: World, token: string, role: Role) => Promise<void>;
-}
-
-const storeId = (t: TestTenant, i: number) => encodeId('Store', t.storeIds[i]!);
 const IMPORT = `mutation($s: ID!, $f: Upload!) { importEvidence(storeId: $s, file: $f) { lines } }`;
 const RUNS = 'query($s: ID!) { importRuns(storeId: $s) { totalCount } }';
 

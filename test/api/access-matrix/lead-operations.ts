@@ -1,23 +1,9 @@
 import { expect } from 'vitest';
-import type { Action, Role } from '@candor/platform-auth';
 import { encodeId, encodeKeyId } from '@candor/platform-graphql';
-import type { TestTenant } from '@candor/tenancy-testing';
-import { errorCodes, gql, type RunningApi } from '../../support/api-process';
+import { errorCodes, gql } from '../../support/api-process';
+import { type Operation } from './matrix-types';
 
 /** Rows of the role × operation matrix for leads (same shapes as the matrix spec). */
-interface World {
-  api: RunningApi;
-  a: TestTenant;
-  b: TestTenant;
-}
-
-interface Operation {
-  name: string;
-  action: Action;
-  run: (w: World, token: string) => ReturnType<typeof gql>;
-  scoped?: (w: World, token: string, role: Role) => Promise<void>;
-}
-
 const LEAD = 'query($id: ID!) { lead(id: $id) { id } }';
 
 // The matrix's stores hold no evidence, so an allowed caller gets NOT_FOUND (not FORBIDDEN);

@@ -1,28 +1,13 @@
 import { expect } from 'vitest';
-import type { Action, Role } from '@candor/platform-auth';
-import { encodeId } from '@candor/platform-graphql';
-import type { TestTenant } from '@candor/tenancy-testing';
-import { errorCodes, gql, type RunningApi } from '../../support/api-process';
+import type { Role } from '@candor/platform-auth';
+import { errorCodes, gql } from '../../support/api-process';
+import { type Operation, storeId, type World } from './matrix-types';
 
 /**
  * Rows of the role × operation matrix for grading policies, merged into OPERATIONS of
  * access-matrix.e2e-spec.ts (same shapes, copied here). Writes go to store X of A and only
  * change its policy, which no other row reads.
  */
-interface World {
-  api: RunningApi;
-  a: TestTenant;
-  b: TestTenant;
-}
-
-interface Operation {
-  name: string;
-  action: Action;
-  run: (w: World, token: string) => ReturnType<typeof gql>;
-  scoped?: (w: World, token: string, role: Role) => Promise<void>;
-}
-
-const storeId = (t: TestTenant, i: number) => encodeId('Store', t.storeIds[i]!);
 
 const POLICY = 'query($s: ID) { policy(storeId: $s) { version } }';
 const VERSIONS = 'query($s: ID) { policyVersions(storeId: $s) { totalCount } }';

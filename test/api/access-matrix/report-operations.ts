@@ -1,25 +1,10 @@
 import { expect } from 'vitest';
-import type { Action, Role } from '@candor/platform-auth';
-import { encodeId, encodeKeyId } from '@candor/platform-graphql';
-import type { TestTenant } from '@candor/tenancy-testing';
-import { errorCodes, gql, type GraphQLResponse, type RunningApi } from '../../support/api-process';
+import type { Role } from '@candor/platform-auth';
+import { encodeKeyId } from '@candor/platform-graphql';
+import { errorCodes, gql, type GraphQLResponse } from '../../support/api-process';
+import { type Operation, storeId, type World } from './matrix-types';
 
 /** Rows of the role × operation matrix for scorecards and findings (same shapes as the spec). */
-interface World {
-  api: RunningApi;
-  a: TestTenant;
-  b: TestTenant;
-  unique: () => string;
-}
-
-interface Operation {
-  name: string;
-  action: Action;
-  run: (w: World, token: string) => ReturnType<typeof gql>;
-  scoped?: (w: World, token: string, role: Role) => Promise<void>;
-}
-
-const storeId = (t: TestTenant, i: number) => encodeId('Store', t.storeIds[i]!);
 const WEEK = { granularity: 'WEEK', date: '2026-03-02' };
 const SCORECARD = `query($s: ID!, $p: PeriodInput) { storeScorecard(storeId: $s, period: $p) { id } }`;
 const AGENT = `query($a: ID!, $p: PeriodInput) { agentScorecard(agentId: $a, period: $p) { id } }`;

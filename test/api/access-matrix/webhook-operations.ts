@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Action, Role } from '@candor/platform-auth';
 import { encodeId } from '@candor/platform-graphql';
-import type { TestTenant } from '@candor/tenancy-testing';
-import { errorCodes, gql, type RunningApi } from '../../support/api-process';
+import { errorCodes, gql } from '../../support/api-process';
+import { type Operation } from './matrix-types';
 
 /**
  * Rows of the role × operation matrix for outbound webhooks (`webhooks:manage`: owners only),
@@ -11,20 +10,6 @@ import { errorCodes, gql, type RunningApi } from '../../support/api-process';
  * API runs without CANDOR_SECRETS_KEY, and ids are of endpoints and deliveries that do not
  * exist: an allowed caller gets BAD_USER_INPUT or NOT_FOUND, never FORBIDDEN.
  */
-interface World {
-  api: RunningApi;
-  a: TestTenant;
-  b: TestTenant;
-  unique: () => string;
-}
-
-interface Operation {
-  name: string;
-  action: Action;
-  run: (w: World, token: string) => ReturnType<typeof gql>;
-  scoped?: (w: World, token: string, role: Role) => Promise<void>;
-}
-
 const missing = (type: string) => encodeId(type, randomUUID());
 
 const byId = (name: string, mutation: string, type: string, variable = 'id'): Operation => ({
