@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import {
   type AgentReport,
   type Finding,
-  METRIC_IDS,
   type MetricId,
   type Report,
   type StoreReport,
 } from '@candor/scoring';
+import { worstMetrics as worstMetricsOf } from '@candor/reports-domain';
 import { formatValue, minutes } from './metric-format';
 
 /** Pieces the table and markdown formats share. */
@@ -80,15 +80,7 @@ export function worstFindings(
 
 /** An agent's lowest graded subscores: what to coach first. */
 export function worstMetrics(agent: AgentReport, count: number): MetricId[] {
-  return METRIC_IDS.filter(
-    (id) => agent.metrics[id].subscore !== null && agent.metrics[id].subscore! < 100,
-  )
-    .sort(
-      (a, b) =>
-        agent.metrics[a].subscore! - agent.metrics[b].subscore! ||
-        METRIC_IDS.indexOf(a) - METRIC_IDS.indexOf(b),
-    )
-    .slice(0, count);
+  return worstMetricsOf(agent.metrics, count);
 }
 
 export function agentLabel(agent: AgentReport): string {

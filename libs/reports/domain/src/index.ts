@@ -14,4 +14,9 @@ export {
   type Period,
 } from './lib/period';
 export { findingKeys } from './lib/finding-key';
-export { crmVersusReality, worstMetrics, type CrmRealityPair } from './lib/crm-vs-reality';
+export {
+  crmVersusReality,
+  lowestSubscores,
+  worstMetrics,
+  type CrmRealityPair,
+} from './lib/crm-vs-reality';

@@ -62,12 +62,27 @@ export function crmVersusReality(metrics: Metrics): CrmRealityPair[] {
   ];
 }
 
-/** The `count` graded metrics with the lowest subscores (below 100): what to coach first. */
-export function worstMetrics(metrics: Metrics, count: number): MetricId[] {
-  return (Object.keys(metrics) as MetricId[])
-    .map((id, order) => ({ id, order, s: metrics[id].subscore }))
-    .filter((m): m is { id: MetricId; order: number; s: number } => m.s !== null && m.s < 100)
+/**
+ * The `count` items with the lowest subscores below 100, ties in the order given: what to
+ * coach first (items are metrics in report order, as ids or as API values).
+ */
+export function lowestSubscores<T extends { subscore: number | null }>(
+  items: readonly T[],
+  count: number,
+): T[] {
+  return items
+    .map((item, order) => ({ item, order, s: item.subscore }))
+    .filter((m): m is { item: T; order: number; s: number } => m.s !== null && m.s < 100)
     .sort((a, b) => a.s - b.s || a.order - b.order)
     .slice(0, count)
-    .map((m) => m.id);
+    .map((m) => m.item);
+}
+
+/** The `count` graded metrics with the lowest subscores (below 100): what to coach first. */
+export function worstMetrics(metrics: Metrics, count: number): MetricId[] {
+  const ids = Object.keys(metrics) as MetricId[];
+  return lowestSubscores(
+    ids.map((id) => ({ id, subscore: metrics[id].subscore })),
+    count,
+  ).map((m) => m.id);
 }

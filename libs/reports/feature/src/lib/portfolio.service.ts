@@ -3,7 +3,7 @@ import type { TenantContext } from '@candor/platform-auth';
 import { TenantDb } from '@candor/platform-database';
 import { type ConnectionShape, pageRequest, toConnection } from '@candor/platform-graphql';
 import { ReportRepository, type StoreSettingsRow } from '@candor/reports-data-access';
-import { previousPeriod } from '@candor/reports-domain';
+import { lowestSubscores, previousPeriod } from '@candor/reports-domain';
 import { type StoreEntity, StoreRepository, storeSortKey } from '@candor/tenancy-data-access';
 import { toStoreModel } from '@candor/tenancy-feature';
 import type { PortfolioArgs } from './dto/scorecard.args';
@@ -84,10 +84,6 @@ export class PortfolioService {
         const ownView = own ? { userIds: own, findingCount: 0 } : null;
         const now = toScorecard(current, w.store.name, policy, ownView);
         const then = toScorecard(before, w.store.name, policy, ownView);
-        const worst = [...now.metrics]
-          .filter((m) => m.subscore !== null && m.subscore < 100)
-          .sort((a, b) => a.subscore! - b.subscore!)
-          .slice(0, 3);
         entries.set(w.store.id, {
           store: toStoreModel(w.store),
           period: now.period,
@@ -97,7 +93,7 @@ export class PortfolioService {
             now.overall.score !== null && then.overall.score !== null
               ? now.overall.score - then.overall.score
               : null,
-          worstMetrics: worst,
+          worstMetrics: lowestSubscores(now.metrics, 3),
           policyVersion: current.policyVersion,
         });
       }
