@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_CHANGE_CHANNEL, runInTenant } from '@candor/platform-database';
+import { TENANT_CHANGE_CHANNEL, runInTenant } from '@candor/platform-database';
 import { encodeId } from '@candor/platform-graphql';
 import { appDataSource, testDatabase } from '@candor/platform-testing';
 import {
@@ -14,7 +14,7 @@ import { newMember, newTenant, type TestTenant, tokenFor } from '@candor/tenancy
 import { apiError, type RunningApi, sdkClient, startApi } from '../support/api-process';
 
 /**
- * The API keeps callers' grants in memory (AccessCache) and drops a consultancy's grants when
+ * The API keeps callers' grants in memory (TenantCache) and drops a consultancy's grants when
  * the database announces an access change (NOTIFY from the triggers of migration 1763900001000).
  * Each case warms the cache with an allowed request, changes the access the way an operator or
  * another API process would (SQL through the app role), waits for the announcement, and expects
@@ -34,7 +34,7 @@ describe('revoked access takes effect on the next request', () => {
   async function change(sql: string, params: unknown[]): Promise<void> {
     const heard = new Promise<void>((resolve) => {
       const hear = (n: { channel: string; payload?: string }) => {
-        if (n.channel !== ACCESS_CHANGE_CHANNEL || n.payload !== tenant.consultancyId) return;
+        if (n.channel !== TENANT_CHANGE_CHANNEL || n.payload !== tenant.consultancyId) return;
         listener.off('notification', hear);
         resolve();
       };
@@ -50,7 +50,7 @@ describe('revoked access takes effect on the next request', () => {
     tenant = await newTenant(ds, { stores: 2 });
     listener = new Client({ connectionString: testDatabase().appUrl });
     await listener.connect();
-    await listener.query(`LISTEN ${ACCESS_CHANGE_CHANNEL}`);
+    await listener.query(`LISTEN ${TENANT_CHANGE_CHANNEL}`);
   });
 
   afterAll(async () => {

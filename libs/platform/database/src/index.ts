@@ -21,5 +21,5 @@ export { DatabaseModule } from './lib/database.module';
 export { APP_DATA_SOURCE } from './lib/tokens';
 export { TenantDb } from './lib/tenant-db.service';
 export { startLocalDatabase, type LocalDatabase } from './lib/local-database';
-export { TenantChanges, ACCESS_CHANGE_CHANNEL } from './lib/tenant-changes';
-export { AccessCache } from './lib/access-cache';
+export { TenantChanges, TENANT_CHANGE_CHANNEL } from './lib/tenant-changes';
+export { TenantCache } from './lib/tenant-cache';

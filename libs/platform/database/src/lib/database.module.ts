@@ -27,7 +27,7 @@ class DataSourceCloser implements OnApplicationShutdown {
 
 /**
  * The application's connection pool (as the app role), the tenant transaction helper and the
- * LISTEN connection that hears access changes (TenantChanges; until it is connected, caches
+ * LISTEN connection that hears a tenant's changes (TenantChanges; until it is connected, caches
  * built on it read through to the database).
  */
 @Global()

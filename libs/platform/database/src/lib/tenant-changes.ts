@@ -1,13 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { Client } from 'pg';
 
-/** The NOTIFY channel of migration 1763900001000; its payload is a consultancy id. */
-export const ACCESS_CHANGE_CHANNEL = 'candor_access_change';
+/**
+ * The NOTIFY channel of migration 1763900001000; its payload is a consultancy id, or `*` when a
+ * change could not name its consultancy (then everything cached is dropped).
+ */
+export const TENANT_CHANGE_CHANNEL = 'candor_tenant_change';
 
 const RECONNECT_MS = 1_000;
 
 /**
- * One LISTEN connection per process to the notifications the access triggers send on commit.
+ * One LISTEN connection per process to the notifications the triggers of migration 1763900001000
+ * send on commit (access rules, stored reports, policies).
  * `live` is false until LISTEN succeeded and again as soon as the connection fails, so caches
  * built on this serve nothing from memory while a change could go unheard. `generation` grows
  * with every notification and every (re)connection: a cache stores a value it loaded only if
@@ -32,16 +36,19 @@ export class TenantChanges {
     return this.gen;
   }
 
-  /** Calls `listener` with the consultancy id of every change, and with null on reconnection. */
+  /**
+   * Calls `listener` with the consultancy id of every change, and with null when everything
+   * must be dropped (a change without a consultancy, a lost or new connection).
+   */
   onChange(listener: (consultancyId: string | null) => void): void {
     this.events.on('change', listener);
   }
 
-  /** Resolves on the next change announced for this consultancy (tests wait on it). */
+  /** Resolves on the next change that drops this consultancy's entries (tests wait on it). */
   nextChange(consultancyId: string): Promise<void> {
     return new Promise((resolve) => {
       const hear = (id: string | null) => {
-        if (id !== consultancyId) return;
+        if (id !== consultancyId && id !== null) return;
         this.events.off('change', hear);
         resolve();
       };
@@ -71,12 +78,13 @@ export class TenantChanges {
     client.on('error', fail);
     client.on('end', fail);
     client.on('notification', (n) => {
-      if (n.channel === ACCESS_CHANGE_CHANNEL && n.payload) this.announce(n.payload);
+      if (n.channel !== TENANT_CHANGE_CHANNEL || !n.payload) return;
+      this.announce(n.payload === '*' ? null : n.payload);
     });
     this.client = client;
     try {
       await client.connect();
-      await client.query(`LISTEN ${ACCESS_CHANGE_CHANNEL}`);
+      await client.query(`LISTEN ${TENANT_CHANGE_CHANNEL}`);
     } catch (e) {
       fail();
       throw e;

@@ -5,7 +5,7 @@ import {
   type MembershipRole,
   type TenantContext,
 } from '@candor/platform-auth';
-import { AccessCache, TenantChanges, TenantDb } from '@candor/platform-database';
+import { TenantCache, TenantChanges, TenantDb } from '@candor/platform-database';
 import { encodeId } from '@candor/platform-graphql';
 import { MembershipRepository } from '@candor/tenancy-data-access';
 import type { Viewer } from './models/viewer.model';
@@ -17,7 +17,7 @@ const GRANT_TTL_MS = 10_000;
 /** Answers `viewer`, and verifies memberships for the AuthGuard. */
 @Injectable()
 export class ViewerService extends MembershipLookup {
-  private readonly grants: AccessCache<MembershipGrant | null>;
+  private readonly grants: TenantCache<MembershipGrant | null>;
 
   constructor(
     private readonly db: TenantDb,
@@ -25,7 +25,7 @@ export class ViewerService extends MembershipLookup {
     changes: TenantChanges,
   ) {
     super();
-    this.grants = new AccessCache(changes, GRANT_TTL_MS, (grant) => grant !== null);
+    this.grants = new TenantCache(changes, GRANT_TTL_MS, (grant) => grant !== null);
   }
 
   /**

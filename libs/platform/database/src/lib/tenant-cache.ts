@@ -6,13 +6,13 @@ interface Entry<V> {
 }
 
 /**
- * Values derived from a consultancy's access rules (memberships, store assignments, API keys),
- * kept in memory per consultancy and dropped when that consultancy's access changes (NOTIFY from
+ * Values read from a consultancy's rows (grants from its memberships, scorecard views from its
+ * reports), kept in memory per consultancy and dropped when those rows change (NOTIFY from
  * the triggers of migration 1763900001000, heard by TenantChanges), with a short TTL as a
  * backstop. Keys are always scoped by consultancy id, so one tenant's entry never answers
  * another's. While the LISTEN connection is down nothing is served from memory.
  */
-export class AccessCache<V> {
+export class TenantCache<V> {
   private readonly byTenant = new Map<string, Map<string, Entry<V>>>();
 
   constructor(
