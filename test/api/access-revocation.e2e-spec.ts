@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importBundle } from '@candor/evidence-data-access';
 import { TENANT_CHANGE_CHANNEL, runInTenant } from '@candor/platform-database';
 import { encodeId } from '@candor/platform-graphql';
 import { appDataSource, testDatabase } from '@candor/platform-testing';
@@ -10,8 +12,15 @@ import {
   StoreCountDocument,
   StoreDocument,
 } from '@candor/sdk';
-import { newMember, newTenant, type TestTenant, tokenFor } from '@candor/tenancy-testing';
-import { apiError, type RunningApi, sdkClient, startApi } from '../support/api-process';
+import {
+  addStore,
+  DEALER_HOURS,
+  newMember,
+  newTenant,
+  type TestTenant,
+  tokenFor,
+} from '@candor/tenancy-testing';
+import { apiError, gql, type RunningApi, sdkClient, startApi } from '../support/api-process';
 
 /**
  * The API keeps callers' grants in memory (TenantCache) and drops a consultancy's grants when
@@ -117,5 +126,108 @@ describe('revoked access takes effect on the next request', () => {
     expect((await apiError(orphanedKey.request(StoreCountDocument))).codes).toEqual([
       'UNAUTHENTICATED',
     ]);
+  });
+});
+
+const FIXTURE = join(__dirname, '..', 'fixtures', 'hand-written.jsonl');
+const WEEK = { granularity: 'WEEK', date: '2026-03-02' };
+const SCORECARD = `query($s: ID!, $p: PeriodInput) {
+  storeScorecard(storeId: $s, period: $p) {
+    computedAt stale policyVersion
+    agents(first: 10) { nodes { userId } }
+  } }`;
+
+interface Card {
+  computedAt: string;
+  stale: boolean;
+  policyVersion: string;
+  agents: { nodes: { userId: string }[] };
+}
+
+/**
+ * The API also keeps assembled scorecards in memory; a change of what they show (a regrade, a
+ * policy version, an agent's links) must show on the next read, and one viewer's cached view
+ * never answers another whose access differs.
+ */
+describe('a cached scorecard follows the changes behind it', () => {
+  let api: RunningApi;
+  let ds: DataSource;
+  let tenant: TestTenant;
+  let store: string;
+  let owner: string;
+
+  const card = async (token: string) => {
+    const res = await gql<{ storeScorecard: Card }>(api, token, SCORECARD, {
+      s: encodeId('Store', store),
+      p: WEEK,
+    });
+    expect(res.errors).toBeUndefined();
+    return res.data!.storeScorecard;
+  };
+  const mutate = async (query: string, variables: Record<string, unknown>) => {
+    const res = await gql(api, owner, query, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data;
+  };
+
+  beforeAll(async () => {
+    api = await startApi({ NODE_ENV: 'production', GRAPHQL_COST_RESTORE_PER_SECOND: '100000' });
+    ds = await appDataSource();
+    tenant = await newTenant(ds, { stores: 0 });
+    store = await addStore(ds, tenant, {
+      externalId: 'smith-toyota',
+      name: 'Smith Toyota',
+      businessHours: DEALER_HOURS,
+    });
+    await importBundle(ds, tenant, { store, input: { kind: 'file', path: FIXTURE } });
+    owner = tokenFor(tenant.ownerId, tenant.consultancyId, api.tokens);
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await ds?.destroy();
+  });
+
+  it('shows a regrade and a new policy version on the next read', async () => {
+    const first = await card(owner);
+    expect(await card(owner)).toEqual(first);
+    await mutate(
+      `mutation($s: ID!, $p: PeriodInput) { regradeStore(storeId: $s, period: $p) { graded } }`,
+      {
+        s: encodeId('Store', store),
+        p: WEEK,
+      },
+    );
+    const regraded = await card(owner);
+    expect(new Date(regraded.computedAt).getTime()).toBeGreaterThan(
+      new Date(first.computedAt).getTime(),
+    );
+    await mutate(`mutation($i: UpdatePolicyInput!) { updatePolicy(input: $i) { version } }`, {
+      i: {
+        storeId: encodeId('Store', store),
+        overrides: { grading: { 'response.trueMedianMin': { floor: 60, target: 10 } } },
+      },
+    });
+    expect(regraded.stale).toBe(false);
+    const after = await card(owner);
+    // The report is graded with the old policy until the worker grades it again: it says so.
+    expect(after.stale).toBe(true);
+  });
+
+  it('gives a dealer agent only their own work, and none once the link is removed', async () => {
+    const agentId = await newMember(ds, tenant.consultancyId, 'dealer_agent', [store]);
+    const agent = tokenFor(agentId, tenant.consultancyId, api.tokens);
+    expect((await card(owner)).agents.nodes.length).toBeGreaterThan(1);
+    const linked = (await mutate(
+      `mutation($u: ID!, $s: ID!) {
+        linkAgentIdentity(input: { userId: $u, storeId: $s, crmUserId: "u-sam" }) { id } }`,
+      { u: encodeId('User', agentId), s: encodeId('Store', store) },
+    )) as { linkAgentIdentity: { id: string } };
+    expect((await card(agent)).agents.nodes.map((n) => n.userId)).toEqual(['u-sam']);
+    await mutate(`mutation($id: ID!) { unlinkAgentIdentity(id: $id) { id } }`, {
+      id: linked.linkAgentIdentity.id,
+    });
+    expect((await card(agent)).agents.nodes).toEqual([]);
+    expect((await card(owner)).agents.nodes.length).toBeGreaterThan(1);
   });
 });
