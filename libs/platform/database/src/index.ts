@@ -21,3 +21,5 @@ export { DatabaseModule } from './lib/database.module';
 export { APP_DATA_SOURCE } from './lib/tokens';
 export { TenantDb } from './lib/tenant-db.service';
 export { startLocalDatabase, type LocalDatabase } from './lib/local-database';
+export { TenantChanges, TENANT_CHANGE_CHANNEL } from './lib/tenant-changes';
+export { TenantCache } from './lib/tenant-cache';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actorOf, AuditRecorder, type TenantContext } from '@candor/platform-auth';
-import { TenantDb, type TenantTransaction } from '@candor/platform-database';
+import { TenantChanges, TenantDb, type TenantTransaction } from '@candor/platform-database';
 import {
   type ConnectionArgs,
   type ConnectionShape,
@@ -45,6 +45,7 @@ export class AgentIdentityService {
     private readonly memberRows: MemberRepository,
     private readonly links: AgentIdentityRepository,
     private readonly audit: AuditRecorder,
+    private readonly changes: TenantChanges,
   ) {}
 
   members(ctx: TenantContext, args: ConnectionArgs): Promise<ConnectionShape<Member>> {
@@ -119,6 +120,8 @@ export class AgentIdentityService {
       });
       return { row: inserted, created: true };
     });
+    // Agents' cached grants carry their links: drop them here too, not only on NOTIFY.
+    if (created) this.changes.changed(ctx.consultancyId);
     if (created) await this.record(ctx, 'agent_identity.linked', row, null, row);
     return toLink(row);
   }
@@ -132,6 +135,7 @@ export class AgentIdentityService {
       }
       return found;
     });
+    this.changes.changed(ctx.consultancyId);
     await this.record(ctx, 'agent_identity.unlinked', row, row, null);
     return toLink(row);
   }

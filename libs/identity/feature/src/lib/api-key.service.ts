@@ -21,9 +21,15 @@ export interface NewApiKey {
   expiresAt?: Date | null;
 }
 
+/** The database records a key's use at most once a minute; no need to ask it more often. */
+const TOUCH_EVERY_MS = 60_000;
+
 /** API keys: created by owners, shown once, stored as sha256, verified for the AuthGuard. */
 @Injectable()
 export class ApiKeyService extends ApiKeyLookup {
+  /** When this process last recorded each key's use (key id → ms). */
+  private readonly touched = new Map<string, number>();
+
   constructor(
     private readonly db: TenantDb,
     private readonly keys: ApiKeyRepository,
@@ -103,9 +109,16 @@ export class ApiKeyService extends ApiKeyLookup {
     const parsed = parseApiKey(presented);
     const stored = parsed && (await this.credentials.apiKeyByPrefix(parsed.prefix));
     if (!stored || !sameHash(stored.secretHash, sha256(presented))) return null;
-    await this.db.run({ consultancyId: stored.consultancyId }, (tx) =>
-      this.keys.touch(tx, stored.id),
-    );
+    // The key itself is looked up on every request (one statement, no cache), so a revoked or
+    // expired key is refused at once; only the last-used write is spared between minutes.
+    const now = Date.now();
+    if (now - (this.touched.get(stored.id) ?? -Infinity) >= TOUCH_EVERY_MS) {
+      await this.db.run({ consultancyId: stored.consultancyId }, (tx) =>
+        this.keys.touch(tx, stored.id),
+      );
+      if (this.touched.size >= 10_000) this.touched.clear();
+      this.touched.set(stored.id, now);
+    }
     return {
       id: stored.id,
       consultancyId: stored.consultancyId,

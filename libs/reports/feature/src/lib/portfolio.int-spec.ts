@@ -1,8 +1,8 @@
 import type { DataSource, Logger } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFrom, type TenantContext } from '@candor/platform-auth';
-import { runInTenant, TenantDb } from '@candor/platform-database';
-import { appDataSource } from '@candor/platform-testing';
+import { runInTenant, TenantChanges, TenantDb } from '@candor/platform-database';
+import { appDataSource, testDatabase } from '@candor/platform-testing';
 import {
   FindingRepository,
   gradePeriod,
@@ -71,11 +71,17 @@ describe('portfolio cost', () => {
     await materialize(small);
     const db = new TenantDb(counted);
     const reports = new ReportRepository();
-    const scorecards = new ScorecardService(db, reports, new FindingRepository(), {
-      policyFor: () => Promise.resolve(DEFAULT_POLICY),
-      policiesFor: (_tx, ids) => Promise.resolve(new Map(ids.map((id) => [id, DEFAULT_POLICY]))),
-      now: () => NOW,
-    });
+    const scorecards = new ScorecardService(
+      db,
+      reports,
+      new FindingRepository(),
+      {
+        policyFor: () => Promise.resolve(DEFAULT_POLICY),
+        policiesFor: (_tx, ids) => Promise.resolve(new Map(ids.map((id) => [id, DEFAULT_POLICY]))),
+        now: () => NOW,
+      },
+      new TenantChanges(testDatabase().appUrl),
+    );
     service = new PortfolioService(db, new StoreRepository(), reports, scorecards);
   });
 

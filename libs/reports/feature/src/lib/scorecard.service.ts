@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TenantContext } from '@candor/platform-auth';
-import { TenantDb, type TenantTransaction } from '@candor/platform-database';
+import {
+  TenantCache,
+  TenantChanges,
+  TenantDb,
+  type TenantTransaction,
+} from '@candor/platform-database';
+import { decodeId } from '@candor/platform-graphql';
 import {
   FindingRepository,
   gradePeriod,
@@ -21,12 +27,20 @@ import { PeriodGranularity } from './models/period.model';
 import type { RegradeResult } from './models/regrade.model';
 import type { AgentScorecard, StoreScorecard } from './models/scorecard.model';
 import { resolvePeriod } from './period-input';
-import { decodeAgentId, ownUserIds, visibleStore, visibleStoreById } from './report-access';
+import {
+  decodeAgentId,
+  ownUserIds,
+  seesStore,
+  visibleStore,
+  visibleStoreById,
+} from './report-access';
 import { REPORTS_OPTIONS, type ReportsOptions } from './reports.options';
 import { ReportsException } from './reports.exception';
-import { toMetric, toPeriod, toScorecard } from './scorecard.mapper';
+import { STORE_ID_TYPE, toMetric, toPeriod, toScorecard } from './scorecard.mapper';
 
 const MAX_TREND_PERIODS = 60;
+/** Backstop only: a change of the rows behind a view is announced by NOTIFY and drops it. */
+const VIEW_TTL_MS = 60_000;
 
 /**
  * Scorecards are read from the materialized reports; a period nobody asked for before is graded
@@ -34,12 +48,21 @@ const MAX_TREND_PERIODS = 60;
  */
 @Injectable()
 export class ScorecardService {
+  /** Store settings (time zone, name) per (consultancy, store), for resolving periods. */
+  private readonly storeRows: TenantCache<StoreSettingsRow>;
+  /** Assembled scorecards per (consultancy, store, period, viewer's own work), see below. */
+  private readonly views: TenantCache<StoreScorecard>;
+
   constructor(
     private readonly db: TenantDb,
     private readonly reports: ReportRepository,
     private readonly findings: FindingRepository,
     @Inject(REPORTS_OPTIONS) private readonly options: ReportsOptions,
-  ) {}
+    changes: TenantChanges,
+  ) {
+    this.storeRows = new TenantCache(changes, VIEW_TTL_MS);
+    this.views = new TenantCache(changes, VIEW_TTL_MS);
+  }
 
   now(): number {
     return this.options.now?.() ?? Date.now();
@@ -102,14 +125,33 @@ export class ScorecardService {
     return toScorecard(report, store.name, policy, own ? { userIds: own, findingCount } : null);
   }
 
-  storeScorecard(ctx: TenantContext, args: StoreScorecardArgs): Promise<StoreScorecard> {
-    return this.db.run(ctx, async (tx) => {
-      const store = await visibleStore(tx, ctx, args.storeId);
-      const period = resolvePeriod(args.period, store.timeZone, this.now());
-      const policy = await this.policyFor(tx, store.id);
-      const report = await this.reportOf(tx, store, period, policy);
-      return this.view(tx, ctx, store, report, policy);
-    });
+  /**
+   * A store's scorecard. The caller's store access is checked on every request, in memory; the
+   * assembled view is cached per (consultancy, store, period, the viewer's own work: a dealer
+   * agent's CRM user ids, or everyone's) and filled only by this RLS-scoped read. Any write to
+   * the consultancy's stores, reports, findings, policies or agent links drops its views (NOTIFY,
+   * migration 1763900001000). Custom windows are not cached: a stale one is graded again.
+   */
+  async storeScorecard(ctx: TenantContext, args: StoreScorecardArgs): Promise<StoreScorecard> {
+    const storeId = decodeId(STORE_ID_TYPE, args.storeId, 'storeId');
+    if (!seesStore(ctx, storeId)) throw ReportsException.storeNotFound();
+    const load = () =>
+      this.db.run(ctx, async (tx) => {
+        const store = await visibleStoreById(tx, ctx, storeId);
+        const period = resolvePeriod(args.period, store.timeZone, this.now());
+        const policy = await this.policyFor(tx, store.id);
+        const report = await this.reportOf(tx, store, period, policy);
+        return this.view(tx, ctx, store, report, policy);
+      });
+    const store = await this.storeRows.get(ctx.consultancyId, storeId, () =>
+      this.db.run(ctx, (tx) => visibleStoreById(tx, ctx, storeId)),
+    );
+    const period = resolvePeriod(args.period, store.timeZone, this.now());
+    if (period.granularity === 'custom') return load();
+    const own = ownUserIds(ctx, storeId);
+    const viewer = own ? `own:${JSON.stringify(own)}` : 'all';
+    const key = `${storeId}|${period.granularity}|${period.start}|${period.end}|${viewer}`;
+    return this.views.get(ctx.consultancyId, key, load);
   }
 
   agentScorecard(ctx: TenantContext, args: AgentScorecardArgs): Promise<AgentScorecard> {

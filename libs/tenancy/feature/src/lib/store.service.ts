@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { actorOf, AuditRecorder, type TenantContext } from '@candor/platform-auth';
-import { TenantDb, type TenantTransaction } from '@candor/platform-database';
+import { TenantChanges, TenantDb, type TenantTransaction } from '@candor/platform-database';
 import {
   type ConnectionArgs,
   type ConnectionShape,
@@ -24,6 +24,7 @@ export class StoreService {
     private readonly db: TenantDb,
     private readonly stores: StoreRepository,
     private readonly audit: AuditRecorder,
+    private readonly changes: TenantChanges,
   ) {}
 
   list(ctx: TenantContext, args: ConnectionArgs): Promise<ConnectionShape<Store>> {
@@ -78,6 +79,8 @@ export class StoreService {
       if (!visible || !(await this.stores.delete(tx, id))) throw TenancyException.storeNotFound();
       return visible;
     });
+    // Cached grants name the store's assignments: drop them here too, not only on NOTIFY.
+    this.changes.changed(ctx.consultancyId);
     await this.recordChange(ctx, 'store.deleted', id, removed, null);
     return globalId;
   }

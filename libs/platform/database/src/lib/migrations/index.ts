@@ -8,6 +8,7 @@ import { Connectors1763900000600 } from './1763900000600-connectors';
 import { Reports1763900000700 } from './1763900000700-reports';
 import { Policies1763900000800 } from './1763900000800-policies';
 import { Webhooks1763900000900 } from './1763900000900-webhooks';
+import { TenantChanges1763900001000 } from './1763900001000-tenant-changes';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Reports1763900000700,
   Policies1763900000800,
   Webhooks1763900000900,
+  TenantChanges1763900001000,
 ];
