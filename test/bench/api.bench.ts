@@ -1,19 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { print } from 'graphql';
 import { Client } from 'pg';
-import { importBundle } from '@candor/evidence-data-access';
 import { signAccessToken } from '@candor/platform-auth';
-import { createDataSource, runInTenant } from '@candor/platform-database';
 import { encodeId } from '@candor/platform-graphql';
-import { demoManifest, generateDemoEvidence, toBundleLine } from '@candor/scoring-demo-data';
 import { createCandorClient, StoreScorecardDocument } from '@candor/sdk';
-import { newTenant } from '@candor/tenancy-testing';
+import { seedDemoStore } from './demo-store';
 import { freshDatabase } from './fresh-database';
 
 /**
@@ -141,16 +138,6 @@ async function load(url: string, headers: Record<string, string>, body: string, 
   } satisfies Load;
 }
 
-const HOURS = JSON.stringify({
-  mon: ['09:00', '20:00'],
-  tue: ['09:00', '20:00'],
-  wed: ['09:00', '20:00'],
-  thu: ['09:00', '20:00'],
-  fri: ['09:00', '20:00'],
-  sat: ['09:00', '18:00'],
-  sun: null,
-});
-
 /** Transactions committed in the database so far (PostgreSQL's statistics, flushed lazily). */
 async function committedTransactions(url: string, database: string): Promise<number> {
   const client = new Client({ connectionString: url });
@@ -168,51 +155,16 @@ async function committedTransactions(url: string, database: string): Promise<num
   }
 }
 
-async function seed(appUrl: string, bundle: string) {
-  const options = { stores: 1, days: 90, seed: 2026 };
-  const manifest = demoManifest(options).stores[0]!;
-  const out = createWriteStream(bundle);
-  for (const record of generateDemoEvidence(options)) {
-    if (!out.write(`${toBundleLine(record, manifest.timeZone)}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  const ds = await createDataSource({ url: appUrl, poolSize: 2 }).initialize();
-  try {
-    const tenant = await newTenant(ds, { name: 'Bench Coaching', stores: 0 });
-    const storeId = randomUUID();
-    await runInTenant(ds, tenant, (tx) =>
-      tx.query(
-        `INSERT INTO store (consultancy_id, id, external_id, name, names, time_zone, business_hours)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          tenant.consultancyId,
-          storeId,
-          manifest.storeId,
-          manifest.name,
-          [manifest.name],
-          manifest.timeZone,
-          HOURS,
-        ],
-      ),
-    );
-    const report = await importBundle(ds, tenant, {
-      store: storeId,
-      input: { kind: 'file', path: bundle },
-    });
-    return { ...tenant, storeId, imported: report.accepted };
-  } finally {
-    await ds.destroy();
-  }
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'candor-bench-api-'));
   const db = await freshDatabase();
   const stops: (() => Promise<void>)[] = [];
   try {
     say(`bench:api — seeding a store with 90 days of demo evidence (database ${db.database})…`);
-    const tenant = await seed(db.appUrl, join(dir, 'bundle.jsonl'));
+    const tenant = await seedDemoStore(db.appUrl, join(dir, 'bundle.jsonl'), {
+      days: 90,
+      seed: 2026,
+    });
     say(`  ${fmt(tenant.imported)} records imported`);
 
     const secret = randomBytes(32).toString('base64url');
