@@ -25,13 +25,19 @@ const KEY = `e.consultancy_id = $1::uuid AND e.store_id = $2::uuid AND e.source 
 /**
  * One statement for a whole batch: per record type present, inserts the staged records that
  * are new (the common case), then queues the leads they belong to for re-grading. One round
- * trip instead of one per type matters because the parser shares the event loop. ON CONFLICT
- * rather than an anti-join: the join's plan depends on statistics of tables that grow during
- * the import, and a stale estimate turns it into a scan per row. Answers one count per type,
- * in a column named after it.
+ * trip instead of one per type matters because the parser shares the event loop. Answers one
+ * count per type, in a column named after it.
+ *
+ * `skipKnown` false: a plain INSERT, which fails on the first staged record that is already
+ * stored; the caller runs it under a savepoint and falls back to `skipKnown` true. A plain
+ * insert costs less per row than ON CONFLICT's speculative insertion (no pre-check probe of the
+ * primary key, no confirmation WAL record), and a fresh import is all new records.
+ * `skipKnown` true: ON CONFLICT DO NOTHING rather than an anti-join: the join's plan depends on
+ * statistics of tables that grow during the import, and a stale estimate turns it into a scan
+ * per row.
  * Parameters: $1 consultancy, $2 store, $3 source, $4 import run.
  */
-export function insertNewSql(tables: readonly EvidenceTable[]): string {
+export function insertNewSql(tables: readonly EvidenceTable[], skipKnown: boolean): string {
   const inserts = tables.map((t) => {
     const cols = t.columns.map((c) => `${c}, `).join('');
     const values = t.fields.map((f) => `${VALUE[f]}, `).join('');
@@ -41,7 +47,7 @@ export function insertNewSql(tables: readonly EvidenceTable[]): string {
     (consultancy_id, store_id, source, external_id, ${cols}record, content_hash, import_run_id)
   SELECT $1::uuid, $2::uuid, $3, s.external_id, ${values}s.record::jsonb, s.hash, $4::uuid
   FROM evidence_stage s WHERE s.type = '${t.type}'
-  ON CONFLICT (consultancy_id, store_id, source, external_id) DO NOTHING
+  ${skipKnown ? 'ON CONFLICT (consultancy_id, store_id, source, external_id) DO NOTHING' : ''}
   RETURNING ${lead} AS lead
 )`;
   });
