@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -32,7 +32,8 @@ export function prepareRecord(record: EvidenceRecord): PreparedRecord {
   record.line = line;
   if (json.includes('\\u0000')) json = json.replace(NUL_ESCAPE, '$1\\ufffd');
   const [lead, t1, t2] = stagedFields(record);
-  return { json, hash: createHash('md5').update(json).digest('hex'), lead, t1, t2 };
+  // One-shot hash: about half the cost of a Hash object per record.
+  return { json, hash: hash('md5', json, 'hex'), lead, t1, t2 };
 }
 
 /** Text-format COPY: only the backslash needs escaping (ids and JSON hold no raw tabs/newlines). */

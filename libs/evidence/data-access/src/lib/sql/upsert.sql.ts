@@ -1,14 +1,21 @@
-import type { EvidenceTable, StagedField } from './evidence-tables';
+import { EVIDENCE_TABLES, type EvidenceTable, type StagedField } from './evidence-tables';
 
 /**
  * The per-session staging table a batch is COPY'd into (COPY cannot write into a table with
  * row-level security, so it lands here first). Temporary: no WAL, no RLS needed since it only
- * ever holds the current transaction's rows; emptied at every commit.
+ * ever holds the current transaction's rows; emptied at every commit. Partitioned by record
+ * type, so one COPY routes each row to its type's partition and each type's insert reads only
+ * its own rows (not every staged row through a filter). ON COMMIT DELETE ROWS is not cascaded
+ * to partitions, so each partition has its own.
  */
 export const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS evidence_stage (
   type text NOT NULL, external_id text NOT NULL, lead text, t1 bigint, t2 bigint,
   record text NOT NULL, hash uuid NOT NULL
-) ON COMMIT DELETE ROWS`;
+) PARTITION BY LIST (type);
+${EVIDENCE_TABLES.map(
+  (t) => `CREATE TEMP TABLE IF NOT EXISTS evidence_stage_${t.type} PARTITION OF evidence_stage
+  FOR VALUES IN ('${t.type}') ON COMMIT DELETE ROWS;`,
+).join('\n')}`;
 
 export const STAGE_COPY =
   'COPY evidence_stage (type, external_id, lead, t1, t2, record, hash) FROM STDIN';
