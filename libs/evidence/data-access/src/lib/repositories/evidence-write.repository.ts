@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import type { TenantTransaction } from '@candor/platform-database';
 import { CandorException } from '@candor/shared-errors';
 import { copyPieces } from '../sql/copy-rows';
@@ -21,20 +22,51 @@ export interface WriteTarget {
   importRunId: string;
 }
 
+const UNIQUE_VIOLATION = '23505';
 const INSERT = new Map<string, string>();
 const UPDATE = new Map(EVIDENCE_TABLES.map((t) => [t.type, updateChangedSql(t)]));
 
 /** The batch statement for this set of record types, built once per set. */
-function insertSql(tables: readonly EvidenceTable[]): string {
-  const key = tables.map((t) => t.type).join(',');
+function insertSql(tables: readonly EvidenceTable[], skipKnown: boolean): string {
+  const key = `${skipKnown}:${tables.map((t) => t.type).join(',')}`;
   let sql = INSERT.get(key);
-  if (!sql) INSERT.set(key, (sql = insertNewSql(tables)));
+  if (!sql) INSERT.set(key, (sql = insertNewSql(tables, skipKnown)));
   return sql;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+  );
+}
+
+/**
+ * Inserts the staged records that are new: first all of them with a plain INSERT under a
+ * savepoint (a fresh import, the common case at scale), and only when one is already stored,
+ * again skipping the known ones.
+ */
+async function insertNew(
+  tx: TenantTransaction,
+  tables: readonly EvidenceTable[],
+  params: unknown[],
+): Promise<Record<string, number>> {
+  await tx.query('SAVEPOINT evidence_insert');
+  try {
+    const [inserted] = await tx.query<Record<string, number>>(insertSql(tables, false), params);
+    await tx.query('RELEASE SAVEPOINT evidence_insert');
+    return inserted!;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await tx.query('ROLLBACK TO SAVEPOINT evidence_insert');
+    const [inserted] = await tx.query<Record<string, number>>(insertSql(tables, true), params);
+    return inserted!;
+  }
 }
 
 /**
  * Writes a batch of validated records of one store in one transaction: one COPY into staging,
- * one statement inserting the new records of every type (and queueing their leads for
+ * one statement inserting the new records of every type (see insertNew) (and queueing their leads for
  * re-grading) and, only for types where some records were not new, one UPDATE of the changed
  * ones (their old version kept in evidence_revision); unchanged records are left alone.
  * Records must be unique by (type, id), as the bundle reader guarantees. The caller must hold
@@ -53,11 +85,11 @@ export async function writeEvidence(
 
   const params = [tx.consultancyId, target.storeId, target.source, target.importRunId];
   const tables = EVIDENCE_TABLES.filter((t) => batch.perType.has(t.type));
-  const [inserted] = await tx.query<Record<string, number>>(insertSql(tables), params);
+  const inserted = await insertNew(tx, tables, params);
   const touched: string[] = [];
   for (const t of tables) {
     const staged = batch.perType.get(t.type)!;
-    const n = inserted![t.type]!;
+    const n = inserted[t.type]!;
     counts.inserted += n;
     if (n === staged) continue;
     const [updated] = await tx.query<{ n: number; leads: string[] }>(UPDATE.get(t.type)!, params);

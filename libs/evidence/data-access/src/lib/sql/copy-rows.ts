@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { hash } from 'node:crypto';
+import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EvidenceRecord } from '@candor/evidence-domain';
@@ -32,7 +31,8 @@ export function prepareRecord(record: EvidenceRecord): PreparedRecord {
   record.line = line;
   if (json.includes('\\u0000')) json = json.replace(NUL_ESCAPE, '$1\\ufffd');
   const [lead, t1, t2] = stagedFields(record);
-  return { json, hash: createHash('md5').update(json).digest('hex'), lead, t1, t2 };
+  // One-shot hash: about half the cost of a Hash object per record.
+  return { json, hash: hash('md5', json, 'hex'), lead, t1, t2 };
 }
 
 /** Text-format COPY: only the backslash needs escaping (ids and JSON hold no raw tabs/newlines). */
@@ -41,7 +41,12 @@ export function copyText(value: string | null): string {
   return value.indexOf('\\') === -1 ? value : value.replace(/\\/g, '\\\\');
 }
 
-/** Runs `COPY … FROM STDIN` (text format) in this transaction, sending these pieces of text. */
+/**
+ * Runs `COPY … FROM STDIN` (text format) in this transaction, sending these pieces of text.
+ * The pieces are already in memory, so they are all handed to the stream at once: the socket
+ * then sends them without waiting for an event-loop turn per piece (the loop is busy parsing
+ * the next batch, and the server would idle between pieces).
+ */
 export async function copyPieces(
   tx: TenantTransaction,
   copySql: string,
@@ -50,5 +55,9 @@ export async function copyPieces(
   const runner = tx.manager.queryRunner;
   if (!runner) throw new Error('TenantTransaction used outside its transaction');
   const client = (await runner.connect()) as PoolClient;
-  await pipeline(Readable.from(pieces), client.query(copyFrom(copySql)));
+  const copy = client.query(copyFrom(copySql));
+  const done = finished(copy);
+  for (const piece of pieces) copy.write(piece);
+  copy.end();
+  await done;
 }

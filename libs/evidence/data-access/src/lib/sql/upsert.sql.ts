@@ -1,14 +1,21 @@
-import type { EvidenceTable, StagedField } from './evidence-tables';
+import { EVIDENCE_TABLES, type EvidenceTable, type StagedField } from './evidence-tables';
 
 /**
  * The per-session staging table a batch is COPY'd into (COPY cannot write into a table with
  * row-level security, so it lands here first). Temporary: no WAL, no RLS needed since it only
- * ever holds the current transaction's rows; emptied at every commit.
+ * ever holds the current transaction's rows; emptied at every commit. Partitioned by record
+ * type, so one COPY routes each row to its type's partition and each type's insert reads only
+ * its own rows (not every staged row through a filter). ON COMMIT DELETE ROWS is not cascaded
+ * to partitions, so each partition has its own.
  */
 export const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS evidence_stage (
   type text NOT NULL, external_id text NOT NULL, lead text, t1 bigint, t2 bigint,
   record text NOT NULL, hash uuid NOT NULL
-) ON COMMIT DELETE ROWS`;
+) PARTITION BY LIST (type);
+${EVIDENCE_TABLES.map(
+  (t) => `CREATE TEMP TABLE IF NOT EXISTS evidence_stage_${t.type} PARTITION OF evidence_stage
+  FOR VALUES IN ('${t.type}') ON COMMIT DELETE ROWS;`,
+).join('\n')}`;
 
 export const STAGE_COPY =
   'COPY evidence_stage (type, external_id, lead, t1, t2, record, hash) FROM STDIN';
@@ -25,13 +32,19 @@ const KEY = `e.consultancy_id = $1::uuid AND e.store_id = $2::uuid AND e.source 
 /**
  * One statement for a whole batch: per record type present, inserts the staged records that
  * are new (the common case), then queues the leads they belong to for re-grading. One round
- * trip instead of one per type matters because the parser shares the event loop. ON CONFLICT
- * rather than an anti-join: the join's plan depends on statistics of tables that grow during
- * the import, and a stale estimate turns it into a scan per row. Answers one count per type,
- * in a column named after it.
+ * trip instead of one per type matters because the parser shares the event loop. Answers one
+ * count per type, in a column named after it.
+ *
+ * `skipKnown` false: a plain INSERT, which fails on the first staged record that is already
+ * stored; the caller runs it under a savepoint and falls back to `skipKnown` true. A plain
+ * insert costs less per row than ON CONFLICT's speculative insertion (no pre-check probe of the
+ * primary key, no confirmation WAL record), and a fresh import is all new records.
+ * `skipKnown` true: ON CONFLICT DO NOTHING rather than an anti-join: the join's plan depends on
+ * statistics of tables that grow during the import, and a stale estimate turns it into a scan
+ * per row.
  * Parameters: $1 consultancy, $2 store, $3 source, $4 import run.
  */
-export function insertNewSql(tables: readonly EvidenceTable[]): string {
+export function insertNewSql(tables: readonly EvidenceTable[], skipKnown: boolean): string {
   const inserts = tables.map((t) => {
     const cols = t.columns.map((c) => `${c}, `).join('');
     const values = t.fields.map((f) => `${VALUE[f]}, `).join('');
@@ -41,7 +54,7 @@ export function insertNewSql(tables: readonly EvidenceTable[]): string {
     (consultancy_id, store_id, source, external_id, ${cols}record, content_hash, import_run_id)
   SELECT $1::uuid, $2::uuid, $3, s.external_id, ${values}s.record::jsonb, s.hash, $4::uuid
   FROM evidence_stage s WHERE s.type = '${t.type}'
-  ON CONFLICT (consultancy_id, store_id, source, external_id) DO NOTHING
+  ${skipKnown ? 'ON CONFLICT (consultancy_id, store_id, source, external_id) DO NOTHING' : ''}
   RETURNING ${lead} AS lead
 )`;
   });
