@@ -106,22 +106,16 @@ export class ScorecardService {
     policy: Policy,
   ): Promise<StoreScorecard> {
     const own = ownUserIds(ctx, store.id);
-    let findingCount = 0;
-    if (own) {
-      const page = await this.findings.page(
-        tx,
-        {
+    const findingCount = own
+      ? await this.findings.count(tx, {
           reports: [{ storeId: store.id, period: periodOf(report) }],
           ownWork: { storeIds: own.map(() => store.id), userIds: own },
           userIds: null,
           metricIds: null,
           severities: null,
           leadId: null,
-        },
-        { limit: 0, direction: 'forward', after: null },
-      );
-      findingCount = page.totalCount;
-    }
+        })
+      : 0;
     return toScorecard(report, store.name, policy, own ? { userIds: own, findingCount } : null);
   }
 
