@@ -46,6 +46,16 @@ describe('query cost limits and the per-consultancy bucket', () => {
     });
   });
 
+  it('marks every answer, data or error, as never to be stored, with no ETag', async () => {
+    for (const res of [
+      await post(b, '{ viewer { role } }').expect(200),
+      await post(b, '{ stores(first: 100) { edges { node { id } } } }').expect(400),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['etag']).toBeUndefined();
+    }
+  });
+
   it('rejects too many aliases', async () => {
     const fields = Array.from({ length: 31 }, (_, i) => `v${i}: viewer { role }`).join(' ');
     const res = await post(b, `{ ${fields} }`);

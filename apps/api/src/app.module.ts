@@ -1,6 +1,6 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthGuard, TOKEN_SETTINGS, type TokenSettings } from '@candor/platform-auth';
 import type { AppConfig } from '@candor/platform-config';
@@ -9,7 +9,7 @@ import {
   CandorHttpExceptionFilter,
   LeakyBucketLimiter,
   QUERY_COST_LIMITER,
-  QueryCostInterceptor,
+  QueryCostGuard,
 } from '@candor/platform-graphql';
 import { Mailer } from '@candor/platform-mail';
 import { LoggingModule } from '@candor/platform-observability';
@@ -89,7 +89,9 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: TOKEN_SETTINGS, useValue: tokens },
+        // Guards run in this order: who is calling, then what their operation costs.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: QueryCostGuard },
         { provide: APP_FILTER, useClass: CandorHttpExceptionFilter },
         {
           provide: QUERY_COST_LIMITER,
@@ -98,7 +100,6 @@ export class AppModule {
             restorePerSecond: config.GRAPHQL_COST_RESTORE_PER_SECOND,
           }),
         },
-        { provide: APP_INTERCEPTOR, useClass: QueryCostInterceptor },
       ],
     };
   }

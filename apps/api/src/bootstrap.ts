@@ -22,5 +22,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Multipart GraphQL requests (bundle uploads) are streamed to the resolver as Upload scalars.
   app.use('/graphql', graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 1 }));
   app.disable('x-powered-by');
+  // Answers are private and never cached (Cache-Control: no-store): hashing each body is waste.
+  app.disable('etag');
   return app;
 }

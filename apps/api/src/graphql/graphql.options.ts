@@ -5,6 +5,7 @@ import type { AppConfig } from '@candor/platform-config';
 import {
   createErrorFormatter,
   DEFAULT_QUERY_LIMITS,
+  noStorePlugins,
   queryLimitsPlugin,
 } from '@candor/platform-graphql';
 
@@ -23,6 +24,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     playground: false,
     // Batched HTTP requests stay off (Apollo's default): one operation per request, one cost each.
     plugins: [
+      ...noStorePlugins(),
       queryLimitsPlugin({ ...DEFAULT_QUERY_LIMITS, maxCost: config.GRAPHQL_COST_CAPACITY }),
       ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
     ],

@@ -31,5 +31,6 @@ export {
   DEFAULT_QUERY_LIMITS,
   type QueryLimits,
 } from './lib/cost/cost-limit.plugin';
-export { QueryCostInterceptor, QUERY_COST_LIMITER } from './lib/cost/query-cost.interceptor';
+export { noStorePlugins } from './lib/no-store.plugin';
+export { QueryCostGuard, QUERY_COST_LIMITER } from './lib/cost/query-cost.guard';
 export type { RequestQueryCost, CostCarrier } from './lib/cost/query-cost.context';

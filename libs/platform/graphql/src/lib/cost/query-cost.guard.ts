@@ -1,12 +1,5 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Inject,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Observable } from 'rxjs';
 import { CandorException, ErrorCode } from '@candor/shared-errors';
 import type { BucketState, LeakyBucketLimiter } from './leaky-bucket';
 import type { CostCarrier } from './query-cost.context';
@@ -35,23 +28,25 @@ function writeHeaders(res: HeaderSink | undefined, state: BucketState): void {
 }
 
 /**
- * Charges an operation's calculated cost to its consultancy's bucket once, after the guard has
- * established who is calling (guards run before interceptors). Public operations such as sign-in
+ * Charges an operation's calculated cost to its consultancy's bucket once. Registered as a global
+ * guard right after the AuthGuard, so it runs once that has established who is calling. A guard
+ * rather than an interceptor: Nest wraps every interceptor of every root field in an async
+ * resource and an observable chain, a cost each query paid. Public operations such as sign-in
  * carry their own limits. A refused charge fails every field of the operation with RATE_LIMITED.
  */
 @Injectable()
-export class QueryCostInterceptor implements NestInterceptor {
+export class QueryCostGuard implements CanActivate {
   constructor(@Inject(QUERY_COST_LIMITER) private readonly limiter: LeakyBucketLimiter) {}
 
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (ctx.getType<string>() !== 'graphql') return next.handle();
+  canActivate(ctx: ExecutionContext): boolean {
+    if (ctx.getType<string>() !== 'graphql') return true;
     const { req, res } = GqlExecutionContext.create(ctx).getContext<{
       req?: CostRequest;
       res?: HeaderSink;
     }>();
     const cost = req?.queryCost;
     const tenant = req?.tenantContext;
-    if (!cost || !tenant) return next.handle();
+    if (!cost || !tenant) return true;
     if (!cost.charge) {
       cost.charge = this.limiter.charge(tenant.consultancyId, cost.requested);
       writeHeaders(res, cost.charge);
@@ -63,6 +58,6 @@ export class QueryCostInterceptor implements NestInterceptor {
         `Rate limited: this query costs ${cost.requested} points and your consultancy has ${charge.available} of ${charge.capacity} left (restoring ${charge.restorePerSecond} per second); retry in ${charge.retryAfterSeconds} s`,
       );
     }
-    return next.handle();
+    return true;
   }
 }
