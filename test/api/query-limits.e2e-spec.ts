@@ -56,6 +56,24 @@ describe('query cost limits and the per-consultancy bucket', () => {
     }
   });
 
+  it('measures the same query again when its variables ask for another page size', async () => {
+    const query = 'query Page($n: Int) { stores(first: $n) { edges { node { id name } } } }';
+    const send = (n: number) =>
+      request(api.url)
+        .post('/graphql')
+        .set('authorization', `Bearer ${tokenFor(b.ownerId, b.consultancyId, api.tokens)}`)
+        .send({ query, variables: { n } });
+    const costOf = (res: request.Response) =>
+      (res.body as { extensions: { cost: { requestedQueryCost: number } } }).extensions.cost
+        .requestedQueryCost;
+    expect(costOf(await send(2).expect(200))).toBe(6);
+    const big = await send(100).expect(400);
+    expect((big.body as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /^Query cost 202 exceeds the limit of 150/,
+    );
+    expect(costOf(await send(2).expect(200))).toBe(6);
+  });
+
   it('rejects too many aliases', async () => {
     const fields = Array.from({ length: 31 }, (_, i) => `v${i}: viewer { role }`).join(' ');
     const res = await post(b, `{ ${fields} }`);

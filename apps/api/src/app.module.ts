@@ -1,4 +1,4 @@
-import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -14,7 +14,7 @@ import {
 import { Mailer } from '@candor/platform-mail';
 import { LoggingModule } from '@candor/platform-observability';
 import { AUDIT_ENTITIES } from '@candor/audit-data-access';
-import { AuditModule } from '@candor/audit-feature';
+import { auditEveryMutation, AuditModule, AuditService } from '@candor/audit-feature';
 import { EVIDENCE_ENTITIES } from '@candor/evidence-data-access';
 import { ConnectorsModule } from '@candor/connectors-feature';
 import { EvidenceModule } from '@candor/evidence-feature';
@@ -57,7 +57,14 @@ export class AppModule {
           applicationName: 'candor-api',
           entities: API_ENTITIES,
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AuditService],
+          useFactory: (audit: AuditService) => ({
+            ...graphqlOptions(config),
+            transformSchema: (schema) => auditEveryMutation(schema, audit),
+          }),
+        }),
         TenancyModule,
         IdentityModule.forRoot({
           tokens,

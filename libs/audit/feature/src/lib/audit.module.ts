@@ -1,8 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditRecorder } from '@candor/platform-auth';
 import { AuditEventRepository } from '@candor/audit-data-access';
-import { AuditInterceptor } from './audit.interceptor';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
@@ -11,7 +9,8 @@ export const AUDIT_RESOLVERS = [AuditResolver];
 
 /**
  * Global so every feature can inject the AuditRecorder port (declared in platform-auth) without
- * depending on this library; the interceptor records every mutation.
+ * depending on this library. `auditEveryMutation` (applied to the API's schema) records every
+ * mutation.
  */
 @Global()
 @Module({
@@ -20,7 +19,6 @@ export const AUDIT_RESOLVERS = [AuditResolver];
     AuditService,
     AuditEventRepository,
     { provide: AuditRecorder, useExisting: AuditService },
-    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [AuditRecorder, AuditService],
 })

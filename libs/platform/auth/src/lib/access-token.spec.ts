@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signAccessToken, verifyAccessToken } from './access-token';
 
 const settings = { secret: 's'.repeat(40), issuer: 'candor' };
@@ -39,6 +39,32 @@ describe('access tokens', () => {
       },
     );
     expect(() => verifyAccessToken(unsigned, settings)).toThrow('invalid');
+  });
+
+  describe('once verified (remembered until it expires)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('still refuses it under another secret or issuer', () => {
+      const token = signAccessToken(claims, settings, 60);
+      expect(verifyAccessToken(token, settings)).toEqual(claims);
+      expect(() => verifyAccessToken(token, { ...settings, secret: 'x'.repeat(40) })).toThrow(
+        'invalid',
+      );
+      expect(() => verifyAccessToken(token, { ...settings, issuer: 'other' })).toThrow('invalid');
+      expect(verifyAccessToken(token, settings)).toEqual(claims);
+    });
+
+    it('refuses it as expired once its time is up', () => {
+      vi.useFakeTimers({ now: new Date('2026-12-02T12:00:00Z') });
+      const token = signAccessToken(claims, settings, 60);
+      expect(verifyAccessToken(token, settings)).toEqual(claims);
+      vi.setSystemTime(new Date('2026-12-02T12:00:59Z'));
+      expect(verifyAccessToken(token, settings)).toEqual(claims);
+      vi.setSystemTime(new Date('2026-12-02T12:01:00Z'));
+      expect(() => verifyAccessToken(token, settings)).toThrow('Access token is expired');
+    });
   });
 
   it('refuses claims that are not ids', () => {

@@ -32,6 +32,28 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
+/**
+ * Tokens verified lately, with their claims, until they expire: a client sends the same token
+ * with every request, and `jsonwebtoken` would decode, parse and check it again each time. An
+ * entry counts only for the secret and issuer it was verified with. Bounded; oldest out first.
+ */
+const MAX_VERIFIED_TOKENS = 10_000;
+interface Verified {
+  claims: AccessTokenClaims;
+  expiresAtMs: number;
+  secret: string;
+  issuer: string;
+}
+const verified = new Map<string, Verified>();
+
+function remember(token: string, entry: Verified): void {
+  if (verified.size >= MAX_VERIFIED_TOKENS) {
+    const oldest = verified.keys().next();
+    if (!oldest.done) verified.delete(oldest.value);
+  }
+  verified.set(token, entry);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function signAccessToken(
@@ -54,6 +76,15 @@ export function signAccessToken(
 
 /** Verifies signature, algorithm, issuer, audience and expiry; any failure is UNAUTHENTICATED. */
 export function verifyAccessToken(token: string, settings: TokenSettings): AccessTokenClaims {
+  const known = verified.get(token);
+  if (known && known.secret === settings.secret && known.issuer === settings.issuer) {
+    if (Date.now() < known.expiresAtMs) return known.claims;
+    verified.delete(token);
+  }
+  return checkAccessToken(token, settings);
+}
+
+function checkAccessToken(token: string, settings: TokenSettings): AccessTokenClaims {
   let payload: string | jwt.JwtPayload;
   try {
     payload = jwt.verify(token, keyOf(settings.secret), {
@@ -74,5 +105,18 @@ export function verifyAccessToken(token: string, settings: TokenSettings): Acces
   if (cid === undefined ? !pa : typeof cid !== 'string' || !UUID.test(cid)) {
     throw new CandorException(ErrorCode.Unauthenticated, 'Access token is invalid');
   }
-  return { sub: payload.sub, cid: typeof cid === 'string' ? cid : null, ...(pa ? { pa } : {}) };
+  const claims: AccessTokenClaims = Object.freeze({
+    sub: payload.sub,
+    cid: typeof cid === 'string' ? cid : null,
+    ...(pa ? { pa } : {}),
+  });
+  if (typeof payload.exp === 'number') {
+    remember(token, {
+      claims,
+      expiresAtMs: payload.exp * 1000,
+      secret: settings.secret,
+      issuer: settings.issuer,
+    });
+  }
+  return claims;
 }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import { requestIdFor } from './request-id';
 
 export interface LoggingOptions {
@@ -33,12 +34,17 @@ export class LoggingModule {
               ],
               censor: '[redacted]',
             },
+            // Only these three serializers: pino-http's default wrapping would first copy every
+            // request's headers, address and parameters into an object, for each request.
+            wrapSerializers: false,
             serializers: {
               req: (req: { id: unknown; method: unknown; url: unknown }) => ({
                 id: req.id,
                 method: req.method,
                 url: req.url,
               }),
+              res: (res: { statusCode: unknown }) => ({ statusCode: res.statusCode }),
+              err: stdSerializers.err,
             },
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
           },

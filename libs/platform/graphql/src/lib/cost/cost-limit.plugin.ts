@@ -1,5 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { ErrorCode } from '@candor/shared-errors';
 import { measureOperation, type QueryMeasure } from './query-cost';
 import type { CostCarrier } from './query-cost.context';
@@ -31,6 +38,39 @@ function introspectionOnly(selections: readonly { kind: string; name?: { value: 
   return selections.every((s) => s.kind === Kind.FIELD && s.name?.value.startsWith('__'));
 }
 
+/** Variable sets remembered per operation, and the longest (as JSON) worth remembering. */
+const MAX_MEASURES_PER_OPERATION = 64;
+const MAX_REMEMBERED_VARIABLES_JSON = 2048;
+
+/**
+ * Measures already taken, per parsed operation and variables: Apollo keeps one parse of each
+ * document it has seen, so a client repeating a query (a dashboard, a poller) is measured once.
+ */
+const measures = new WeakMap<OperationDefinitionNode, Map<string, QueryMeasure>>();
+
+function measureOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): QueryMeasure {
+  const key = JSON.stringify(variables);
+  let known = measures.get(operation);
+  const seen = known?.get(key);
+  if (seen) return seen;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  }
+  const measure = measureOperation(schema, operation, fragments, variables);
+  if (key.length <= MAX_REMEMBERED_VARIABLES_JSON) {
+    if (!known) measures.set(operation, (known = new Map()));
+    if (known.size >= MAX_MEASURES_PER_OPERATION) known.clear();
+    known.set(key, measure);
+  }
+  return measure;
+}
+
 /**
  * Rejects an operation whose depth, aliases or calculated cost exceed the limits before anything
  * runs, records its cost on the request for the rate limiter, and returns the cost and the
@@ -46,11 +86,7 @@ export function queryLimitsPlugin(
           if (!operation || introspectionOnly(operation.selectionSet.selections)) {
             return Promise.resolve();
           }
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const def of document.definitions) {
-            if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-          }
-          const measure = measureOperation(schema, operation, fragments, request.variables ?? {});
+          const measure = measureOf(schema, document, operation, request.variables ?? {});
           if (measure.depth > limits.maxDepth) {
             throw tooComplex(
               `Query depth ${measure.depth} exceeds the limit of ${limits.maxDepth}; split the query`,
