@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import cookieParser from 'cookie-parser';
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@candor/platform-config';
@@ -17,8 +16,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '1mb' });
-  // Refresh tokens travel in an httpOnly cookie for the portal.
-  app.use(cookieParser());
   // Multipart GraphQL requests (bundle uploads) are streamed to the resolver as Upload scalars.
   app.use('/graphql', graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 1 }));
   app.disable('x-powered-by');

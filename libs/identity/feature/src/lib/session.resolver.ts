@@ -13,6 +13,7 @@ import { decodeId, encodeId } from '@candor/platform-graphql';
 import { IdentityException } from './identity.exception';
 import { IDENTITY_SETTINGS, type IdentitySettings, REFRESH_COOKIE } from './identity.settings';
 import { SessionPayload } from './models/session.model';
+import { refreshCookieOf } from './refresh-cookie';
 import { type IssuedSession, SessionService } from './session.service';
 
 interface HttpContext {
@@ -59,7 +60,7 @@ export class SessionResolver {
     })
     refreshToken?: string | null,
   ): Promise<SessionPayload> {
-    const token = refreshToken ?? http.req.cookies?.[REFRESH_COOKIE];
+    const token = refreshToken ?? refreshCookieOf(http.req.headers);
     try {
       if (!token) throw IdentityException.invalidRefresh('No refresh token given');
       return this.respond(http, await this.sessions.refresh(token, originOf(http.req)));
@@ -84,7 +85,7 @@ export class SessionResolver {
     })
     refreshToken?: string | null,
   ): Promise<boolean> {
-    const token = refreshToken ?? http.req.cookies?.[REFRESH_COOKIE];
+    const token = refreshToken ?? refreshCookieOf(http.req.headers);
     http.res.clearCookie(REFRESH_COOKIE, this.cookieOptions());
     return token ? this.sessions.signOut(token, originOf(http.req)) : false;
   }

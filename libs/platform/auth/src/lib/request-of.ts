@@ -7,7 +7,6 @@ export interface AuthenticatedRequest {
   headers: IncomingHttpHeaders;
   ip?: string;
   id?: unknown;
-  cookies?: Record<string, string | undefined>;
   tenantContext?: TenantContext;
   /** Set when the caller is a verified platform admin (beside or without a tenantContext). */
   platformAdmin?: PlatformAdminContext;
