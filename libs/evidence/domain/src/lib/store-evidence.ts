@@ -42,14 +42,8 @@ export function emptyStoreEvidence(storeId: string): StoreEvidence {
   };
 }
 
-/** Adds one record to the evidence of its store, creating the store's entry on first sight. */
-export function addRecord(byStore: Map<string, StoreEvidence>, record: EvidenceRecord): void {
-  const storeId = storeIdOf(record);
-  let evidence = byStore.get(storeId);
-  if (!evidence) {
-    evidence = emptyStoreEvidence(storeId);
-    byStore.set(storeId, evidence);
-  }
+/** Adds one record to a store's evidence, in the list of its type (the store line replaces). */
+export function pushRecord(evidence: StoreEvidence, record: EvidenceRecord): void {
   switch (record.type) {
     case 'store':
       evidence.store = record;
@@ -79,6 +73,17 @@ export function addRecord(byStore: Map<string, StoreEvidence>, record: EvidenceR
       evidence.sales.push(record);
       break;
   }
+}
+
+/** Adds one record to the evidence of its store, creating the store's entry on first sight. */
+export function addRecord(byStore: Map<string, StoreEvidence>, record: EvidenceRecord): void {
+  const storeId = storeIdOf(record);
+  let evidence = byStore.get(storeId);
+  if (!evidence) {
+    evidence = emptyStoreEvidence(storeId);
+    byStore.set(storeId, evidence);
+  }
+  pushRecord(evidence, record);
 }
 
 /** Groups records by store, in order of first appearance. */

@@ -1,6 +1,7 @@
 import {
   type EvidenceRecord,
   emptyStoreEvidence,
+  pushRecord,
   type StoreEvidence,
 } from '@candor/evidence-domain';
 import type { TenantTransaction } from '@candor/platform-database';
@@ -131,35 +132,7 @@ export async function loadLeadEvidence(
     if (seen.has(key)) continue;
     seen.add(key);
     if (row.source !== null) sources.set(record, row.source);
-    switch (record.type) {
-      case 'store':
-        evidence.store = record;
-        break;
-      case 'user':
-        evidence.users.push(record);
-        break;
-      case 'lead':
-        evidence.leads.push(record);
-        break;
-      case 'task':
-        evidence.tasks.push(record);
-        break;
-      case 'activity':
-        evidence.activities.push(record);
-        break;
-      case 'note':
-        evidence.notes.push(record);
-        break;
-      case 'appointment':
-        evidence.appointments.push(record);
-        break;
-      case 'status':
-        evidence.statuses.push(record);
-        break;
-      case 'sale':
-        evidence.sales.push(record);
-        break;
-    }
+    pushRecord(evidence, record);
   }
   return { evidence, sourceOf: (record) => sources.get(record) ?? null };
 }
