@@ -9,11 +9,8 @@ import { type MutationScope, mutationScope } from './mutation-scope';
 
 type Resolver = GraphQLFieldResolver<unknown, unknown, Record<string, unknown>>;
 
-/** Resolvers already wrapped, so that applying this twice (Nest may) still records once. */
-const auditing = new WeakSet<Resolver>();
-
 function audited(resolve: Resolver, recorder: AuditRecorder): Resolver {
-  const wrapped: Resolver = (source, args, context, info) => {
+  return (source, args, context, info) => {
     const scope: MutationScope = { recorded: false };
     return mutationScope.run(scope, async () => {
       const result: unknown = await resolve(source, args, context, info);
@@ -32,8 +29,6 @@ function audited(resolve: Resolver, recorder: AuditRecorder): Resolver {
       return result;
     });
   };
-  auditing.add(wrapped);
-  return wrapped;
 }
 
 /**
@@ -54,10 +49,7 @@ export function auditEveryMutation(schema: GraphQLSchema, recorder: AuditRecorde
   const fields = Object.fromEntries(
     Object.entries(config.fields).map(([name, field]) => {
       const resolve = (field.resolve ?? defaultFieldResolver) as Resolver;
-      return [
-        name,
-        { ...field, resolve: auditing.has(resolve) ? resolve : audited(resolve, recorder) },
-      ];
+      return [name, { ...field, resolve: audited(resolve, recorder) }];
     }),
   );
   const replaced = new GraphQLObjectType({ ...config, fields });
