@@ -20,7 +20,13 @@ import { fileSha256 } from './input-digest';
 import { RunLock } from './run-lock';
 
 export const DEFAULT_SOURCE = 'bundle';
-export const DEFAULT_BATCH_LINES = 10_000;
+/**
+ * Lines per committed batch. Each batch costs a dozen round trips (tenant setup, lock, staging,
+ * insert, progress, archive, commit), each waiting for the event loop, which is busy parsing
+ * the next batch; on a 1M-line import 25,000 measured ~45,000 lines/s against ~36,000 for
+ * 10,000, and 50,000 or 100,000 no faster. A rerun after a crash redoes at most one batch.
+ */
+export const DEFAULT_BATCH_LINES = 25_000;
 const FEED_BYTES = 64 * 1024;
 const SOURCE = /^[a-z0-9][a-z0-9_.:-]{0,99}$/i;
 
