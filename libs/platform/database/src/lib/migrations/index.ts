@@ -9,6 +9,7 @@ import { Reports1763900000700 } from './1763900000700-reports';
 import { Policies1763900000800 } from './1763900000800-policies';
 import { Webhooks1763900000900 } from './1763900000900-webhooks';
 import { TenantChanges1763900001000 } from './1763900001000-tenant-changes';
+import { EvidenceKeyCollation1763900001100 } from './1763900001100-evidence-key-collation';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Policies1763900000800,
   Webhooks1763900000900,
   TenantChanges1763900001000,
+  EvidenceKeyCollation1763900001100,
 ];

@@ -1,0 +1,45 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+const TABLES = [
+  'evidence_store_profile',
+  'evidence_user',
+  'evidence_lead',
+  'evidence_task',
+  'evidence_activity',
+  'evidence_note',
+  'evidence_appointment',
+  'evidence_status',
+  'evidence_sale',
+];
+
+/**
+ * The text columns of the evidence tables' primary key, `source` and `external_id`, compare
+ * byte-wise (`COLLATE "C"`). Every row an import inserts goes into that key, and on a
+ * database whose default collation is a libc locale (even C.UTF-8) each comparison of the
+ * b-tree descent went through strcoll: an INSERT … SELECT of 1M evidence rows measured 8.4 s
+ * against 9.2 s. Ids are opaque, so byte order is the right order for them; joins with
+ * default-collated columns take the C collation.
+ */
+export class EvidenceKeyCollation1763900001100 implements MigrationInterface {
+  name = 'EvidenceKeyCollation1763900001100';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      TABLES.map(
+        (t) => `ALTER TABLE ${t}
+  ALTER COLUMN source TYPE text COLLATE "C",
+  ALTER COLUMN external_id TYPE text COLLATE "C";`,
+      ).join('\n'),
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      TABLES.map(
+        (t) => `ALTER TABLE ${t}
+  ALTER COLUMN source TYPE text COLLATE "default",
+  ALTER COLUMN external_id TYPE text COLLATE "default";`,
+      ).join('\n'),
+    );
+  }
+}
