@@ -12,6 +12,14 @@ const TABLES = [
   'evidence_sale',
 ];
 
+function keyCollationSql(collation: string): string {
+  return TABLES.map(
+    (t) => `ALTER TABLE ${t}
+  ALTER COLUMN source TYPE text COLLATE ${collation},
+  ALTER COLUMN external_id TYPE text COLLATE ${collation};`,
+  ).join('\n');
+}
+
 /**
  * The text columns of the evidence tables' primary key, `source` and `external_id`, compare
  * byte-wise (`COLLATE "C"`). Every row an import inserts goes into that key, and on a
@@ -24,22 +32,10 @@ export class EvidenceKeyCollation1763900001100 implements MigrationInterface {
   name = 'EvidenceKeyCollation1763900001100';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      TABLES.map(
-        (t) => `ALTER TABLE ${t}
-  ALTER COLUMN source TYPE text COLLATE "C",
-  ALTER COLUMN external_id TYPE text COLLATE "C";`,
-      ).join('\n'),
-    );
+    await q.query(keyCollationSql('"C"'));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(
-      TABLES.map(
-        (t) => `ALTER TABLE ${t}
-  ALTER COLUMN source TYPE text COLLATE "default",
-  ALTER COLUMN external_id TYPE text COLLATE "default";`,
-      ).join('\n'),
-    );
+    await q.query(keyCollationSql('"default"'));
   }
 }
