@@ -186,8 +186,8 @@ describe('importBundle (real PostgreSQL, two tenants)', () => {
     await expect(
       runInTenant(ds, b, (tx) =>
         tx.query(
-          `INSERT INTO evidence_note (consultancy_id, store_id, source, external_id, lead_external_id, at, record, content_hash)
-           VALUES ($1, $2, 'bundle', 'N-x', 'L1', now(), '{}', gen_random_uuid())`,
+          `INSERT INTO evidence_note (consultancy_id, store_id, source, external_id, lead_external_id, at, record)
+           VALUES ($1, $2, 'bundle', 'N-x', 'L1', now(), '{}')`,
           [a.consultancyId, storeA],
         ),
       ),

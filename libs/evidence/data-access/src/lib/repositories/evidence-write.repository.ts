@@ -4,7 +4,14 @@ import { CandorException } from '@candor/shared-errors';
 import { copyPieces } from '../sql/copy-rows';
 import type { StageBuffer } from '../sql/stage-buffer';
 import { EVIDENCE_TABLES, type EvidenceTable } from '../sql/evidence-tables';
-import { insertNewSql, STAGE_COPY, STAGE_DDL, updateChangedSql } from '../sql/upsert.sql';
+import {
+  insertAllSql,
+  insertUnknownSql,
+  QUEUE_LEADS_SQL,
+  STAGE_COPY,
+  STAGE_DDL,
+  updateChangedSql,
+} from '../sql/upsert.sql';
 
 /** What a batch did to the evidence tables. */
 export interface WriteCounts {
@@ -30,7 +37,7 @@ const UPDATE = new Map(EVIDENCE_TABLES.map((t) => [t.type, updateChangedSql(t)])
 function insertSql(tables: readonly EvidenceTable[], skipKnown: boolean): string {
   const key = `${skipKnown}:${tables.map((t) => t.type).join(',')}`;
   let sql = INSERT.get(key);
-  if (!sql) INSERT.set(key, (sql = insertNewSql(tables, skipKnown)));
+  if (!sql) INSERT.set(key, (sql = skipKnown ? insertUnknownSql(tables) : insertAllSql(tables)));
   return sql;
 }
 
@@ -50,12 +57,13 @@ async function insertNew(
   tx: TenantTransaction,
   tables: readonly EvidenceTable[],
   params: unknown[],
+  batch: StageBuffer,
 ): Promise<Record<string, number>> {
   await tx.query('SAVEPOINT evidence_insert');
   try {
-    const [inserted] = await tx.query<Record<string, number>>(insertSql(tables, false), params);
+    await tx.query(insertSql(tables, false), [...params, [...batch.leads]]);
     await tx.query('RELEASE SAVEPOINT evidence_insert');
-    return inserted!;
+    return Object.fromEntries(batch.perType);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT evidence_insert');
@@ -81,11 +89,11 @@ export async function writeEvidence(
   if (batch.size === 0) return counts;
   // ON COMMIT DELETE ROWS: the table is empty at the start of every transaction.
   await tx.query(STAGE_DDL);
-  await copyPieces(tx, STAGE_COPY, batch.text());
+  await copyPieces(tx, STAGE_COPY, batch.pieces());
 
   const params = [tx.consultancyId, target.storeId, target.source, target.importRunId];
   const tables = EVIDENCE_TABLES.filter((t) => batch.perType.has(t.type));
-  const inserted = await insertNew(tx, tables, params);
+  const inserted = await insertNew(tx, tables, params, batch);
   const touched: string[] = [];
   for (const t of tables) {
     const staged = batch.perType.get(t.type)!;
@@ -98,13 +106,12 @@ export async function writeEvidence(
     counts.unchanged += staged - n - updated!.n;
   }
   if (touched.length > 0) {
-    await tx.query(
-      `INSERT INTO lead_regrade_queue (consultancy_id, store_id, lead_external_id, import_run_id)
-       SELECT DISTINCT $1::uuid, $2::uuid, lead, $3::uuid FROM unnest($4::text[]) AS lead
-       ON CONFLICT (consultancy_id, store_id, lead_external_id)
-       DO UPDATE SET queued_at = now(), import_run_id = excluded.import_run_id`,
-      [tx.consultancyId, target.storeId, target.importRunId, touched],
-    );
+    await tx.query(QUEUE_LEADS_SQL, [
+      tx.consultancyId,
+      target.storeId,
+      target.importRunId,
+      touched,
+    ]);
   }
   return counts;
 }

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -10,8 +9,6 @@ import { stagedFields } from './evidence-tables';
 export interface PreparedRecord {
   /** The stored `record jsonb`, as text. */
   json: string;
-  /** md5 of `json`, 32 hex digits (PostgreSQL reads it as a uuid). */
-  hash: string;
   lead: string | null;
   t1: number | null;
   t2: number | null;
@@ -21,7 +18,7 @@ const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
 /**
  * The record as stored: the validated record without its line number (the same record from
- * another file must hash the same). jsonb cannot hold U+0000, so a NUL in free text becomes
+ * another file must compare equal). jsonb cannot hold U+0000, so a NUL in free text becomes
  * U+FFFD; the exact bytes stay in the raw payload archive.
  */
 export function prepareRecord(record: EvidenceRecord): PreparedRecord {
@@ -31,8 +28,7 @@ export function prepareRecord(record: EvidenceRecord): PreparedRecord {
   record.line = line;
   if (json.includes('\\u0000')) json = json.replace(NUL_ESCAPE, '$1\\ufffd');
   const [lead, t1, t2] = stagedFields(record);
-  // One-shot hash: about half the cost of a Hash object per record.
-  return { json, hash: hash('md5', json, 'hex'), lead, t1, t2 };
+  return { json, lead, t1, t2 };
 }
 
 /** Text-format COPY: only the backslash needs escaping (ids and JSON hold no raw tabs/newlines). */
@@ -50,7 +46,7 @@ export function copyText(value: string | null): string {
 export async function copyPieces(
   tx: TenantTransaction,
   copySql: string,
-  pieces: readonly string[],
+  pieces: readonly (string | Buffer)[],
 ): Promise<void> {
   const runner = tx.manager.queryRunner;
   if (!runner) throw new Error('TenantTransaction used outside its transaction');

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const TABLES = [
+/** The evidence tables keyed by (store, source, external id), as created by migration 0400. */
+export const EVIDENCE_KEYED_TABLES = [
   'evidence_store_profile',
   'evidence_user',
   'evidence_lead',
@@ -13,7 +14,7 @@ const TABLES = [
 ];
 
 function keyCollationSql(collation: string): string {
-  return TABLES.map(
+  return EVIDENCE_KEYED_TABLES.map(
     (t) => `ALTER TABLE ${t}
   ALTER COLUMN source TYPE text COLLATE ${collation},
   ALTER COLUMN external_id TYPE text COLLATE ${collation};`,

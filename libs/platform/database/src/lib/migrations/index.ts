@@ -10,6 +10,7 @@ import { Policies1763900000800 } from './1763900000800-policies';
 import { Webhooks1763900000900 } from './1763900000900-webhooks';
 import { TenantChanges1763900001000 } from './1763900001000-tenant-changes';
 import { EvidenceKeyCollation1763900001100 } from './1763900001100-evidence-key-collation';
+import { EvidenceWithoutContentHash1763900001200 } from './1763900001200-evidence-without-content-hash';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Webhooks1763900000900,
   TenantChanges1763900001000,
   EvidenceKeyCollation1763900001100,
+  EvidenceWithoutContentHash1763900001200,
 ];
