@@ -11,6 +11,7 @@ import { Webhooks1763900000900 } from './1763900000900-webhooks';
 import { TenantChanges1763900001000 } from './1763900001000-tenant-changes';
 import { EvidenceKeyCollation1763900001100 } from './1763900001100-evidence-key-collation';
 import { EvidenceWithoutContentHash1763900001200 } from './1763900001200-evidence-without-content-hash';
+import { EvidenceKeyOrder1763900001300 } from './1763900001300-evidence-key-order';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TenantChanges1763900001000,
   EvidenceKeyCollation1763900001100,
   EvidenceWithoutContentHash1763900001200,
+  EvidenceKeyOrder1763900001300,
 ];
