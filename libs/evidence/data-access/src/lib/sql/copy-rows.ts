@@ -31,14 +31,8 @@ export function prepareRecord(record: EvidenceRecord): PreparedRecord {
   return { json, lead, t1, t2 };
 }
 
-/** Text-format COPY: only the backslash needs escaping (ids and JSON hold no raw tabs/newlines). */
-export function copyText(value: string | null): string {
-  if (value === null) return '\\N';
-  return value.indexOf('\\') === -1 ? value : value.replace(/\\/g, '\\\\');
-}
-
 /**
- * Runs `COPY … FROM STDIN` (text format) in this transaction, sending these pieces of text.
+ * Runs `COPY … FROM STDIN` in this transaction, sending these pieces of COPY data.
  * The pieces are already in memory, so they are all handed to the stream at once: the socket
  * then sends them without waiting for an event-loop turn per piece (the loop is busy parsing
  * the next batch, and the server would idle between pieces).
@@ -46,7 +40,7 @@ export function copyText(value: string | null): string {
 export async function copyPieces(
   tx: TenantTransaction,
   copySql: string,
-  pieces: readonly (string | Buffer)[],
+  pieces: readonly Buffer[],
 ): Promise<void> {
   const runner = tx.manager.queryRunner;
   if (!runner) throw new Error('TenantTransaction used outside its transaction');

@@ -18,7 +18,7 @@ ${EVIDENCE_TABLES.map(
 ).join('\n')}`;
 
 export const STAGE_COPY =
-  'COPY evidence_stage (type, external_id, lead, t1, t2, record) FROM STDIN';
+  'COPY evidence_stage (type, external_id, lead, t1, t2, record) FROM STDIN (FORMAT binary)';
 
 const VALUE: Record<StagedField, string> = {
   lead: 's.lead',
