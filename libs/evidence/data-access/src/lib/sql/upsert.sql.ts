@@ -67,8 +67,7 @@ function insertCte(t: EvidenceTable, skipKnown: boolean): string {
  * record that is already stored; the caller runs it under a savepoint and falls back to
  * `insertUnknownSql`. A plain insert costs less per row than ON CONFLICT's speculative insertion
  * (no pre-check probe of the primary key, no confirmation WAL record), and without RETURNING
- * no row is kept for a count or a union of leads (sorting the union measured 8% of the
- * database's time for the batch).
+ * no row is kept for a count or a union of leads.
  * Parameters: $1 consultancy, $2 store, $3 source, $4 import run, $5 leads (text[]).
  */
 export function insertAllSql(tables: readonly EvidenceTable[]): string {

@@ -7,8 +7,8 @@ const TABLES = [...EVIDENCE_KEYED_TABLES, 'evidence_revision'];
  * Evidence rows lose `content_hash` (an md5 of the record's JSON text that the importer
  * computed per record): an import now tells a changed record from an unchanged one by
  * comparing the stored `record` with the new one as jsonb, which is exact (key order and
- * number spelling do not matter) and costs nothing on the insert path. The md5 was a fifth of
- * the importer's own time for each record of a 1M-line import. Down restores the column as the
+ * number spelling do not matter) and costs nothing on the insert path. The md5 cost the importer
+ * ~1.2 µs of the ~10 µs of Node time per record of a 1M-line import. Down restores the column as the
  * md5 of the stored jsonb's text; an older importer then sees every record as changed once.
  */
 export class EvidenceWithoutContentHash1763900001200 implements MigrationInterface {
