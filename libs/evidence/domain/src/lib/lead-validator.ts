@@ -20,37 +20,46 @@ const checkVehicleYear = numberCheck(
   true,
 );
 
+/** Fields read in interchange.md's order, keys in jsonb's order (see event-validators.ts). */
 export function validateLead(fields: FieldReader, line: number): LeadRecord {
-  const customer = fields.object('customer', true);
-  const vehicle = fields.object('vehicle', false);
+  const customerFields = fields.object('customer', true);
+  const vehicleFields = fields.object('vehicle', false);
+  const id = fields.required('id', checkId, '');
+  const raw = leadRaw(fields, customerFields, vehicleFields);
+  const storeId = fields.required('storeId', checkId, '');
+  const receivedAt = fields.requiredInstant('receivedAt');
+  const requestedAt = fields.optionalInstant('requestedAt');
+  const source = fields.optional('source', checkName);
+  const kind = fields.optional('kind', checkKind, 'internet') ?? 'internet';
+  const assignedTo = fields.optional('assignedTo', checkId);
+  const name = customerFields?.optional('name', checkName) ?? null;
+  const emails = customerFields?.list('emails', checkEmail) ?? [];
+  const phones = customerFields?.list('phones', checkPhone) ?? [];
+  const vehicle = vehicleFields && readVehicle(vehicleFields);
+  const comments = fields.optional('comments', checkLongText);
   return {
-    type: 'lead',
-    id: fields.required('id', checkId, ''),
+    id,
+    raw,
+    kind,
     line,
-    raw: leadRaw(fields, customer, vehicle),
-    storeId: fields.required('storeId', checkId, ''),
-    receivedAt: fields.requiredInstant('receivedAt'),
-    requestedAt: fields.optionalInstant('requestedAt'),
-    source: fields.optional('source', checkName),
-    kind: fields.optional('kind', checkKind, 'internet') ?? 'internet',
-    assignedTo: fields.optional('assignedTo', checkId),
-    customer: {
-      name: customer?.optional('name', checkName) ?? null,
-      emails: customer?.list('emails', checkEmail) ?? [],
-      phones: customer?.list('phones', checkPhone) ?? [],
-    },
-    vehicle: vehicle && readVehicle(vehicle),
-    comments: fields.optional('comments', checkLongText),
+    type: 'lead',
+    source,
+    storeId,
+    vehicle,
+    comments,
+    customer: { name, emails, phones },
+    assignedTo,
+    receivedAt,
+    requestedAt,
   };
 }
 
 function readVehicle(fields: FieldReader): Vehicle {
-  return {
-    year: fields.optional('year', checkVehicleYear),
-    make: fields.optional('make', checkName),
-    model: fields.optional('model', checkName),
-    status: fields.optional('status', checkName),
-  };
+  const year = fields.optional('year', checkVehicleYear);
+  const make = fields.optional('make', checkName);
+  const model = fields.optional('model', checkName);
+  const status = fields.optional('status', checkName);
+  return { make, year, model, status };
 }
 
 /**

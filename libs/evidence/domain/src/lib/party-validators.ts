@@ -26,33 +26,39 @@ const checkTimeZone: Check<string> = (value) => {
   return { reason: `${quoteText(zone)} is not an IANA time zone (e.g. America/Chicago)` };
 };
 
+/** Fields read in interchange.md's order, keys in jsonb's order (see event-validators.ts). */
 export function validateStore(fields: FieldReader, line: number): StoreRecord {
+  const id = fields.required('id', checkId, '');
+  const raw = fields.unknownFields(KNOWN_FIELDS.store);
+  const name = fields.required('name', checkName, '');
+  const names = fields.list('names', checkName);
+  const timeZone = fields.required('timeZone', checkTimeZone, '');
+  const emailDomains = fields.list('emailDomains', checkDomain);
+  const phoneNumbers = fields.list('phoneNumbers', checkPhone);
+  const businessHours = readBusinessHours(fields, 'businessHours');
   return {
-    type: 'store',
-    id: fields.required('id', checkId, ''),
+    id,
+    raw,
     line,
-    raw: fields.unknownFields(KNOWN_FIELDS.store),
-    name: fields.required('name', checkName, ''),
-    names: fields.list('names', checkName),
-    timeZone: fields.required('timeZone', checkTimeZone, ''),
-    emailDomains: fields.list('emailDomains', checkDomain),
-    phoneNumbers: fields.list('phoneNumbers', checkPhone),
-    businessHours: readBusinessHours(fields, 'businessHours'),
+    name,
+    type: 'store',
+    names,
+    timeZone,
+    emailDomains,
+    phoneNumbers,
+    businessHours,
   };
 }
 
 const checkRole = choiceCheck(USER_ROLES);
 
 export function validateUser(fields: FieldReader, line: number): UserRecord {
-  return {
-    type: 'user',
-    id: fields.required('id', checkId, ''),
-    line,
-    raw: fields.unknownFields(KNOWN_FIELDS.user),
-    storeId: fields.required('storeId', checkId, ''),
-    name: fields.required('name', checkName, ''),
-    role: fields.optional('role', checkRole),
-    emails: fields.list('emails', checkEmail),
-    phoneNumbers: fields.list('phoneNumbers', checkPhone),
-  };
+  const id = fields.required('id', checkId, '');
+  const raw = fields.unknownFields(KNOWN_FIELDS.user);
+  const storeId = fields.required('storeId', checkId, '');
+  const name = fields.required('name', checkName, '');
+  const role = fields.optional('role', checkRole);
+  const emails = fields.list('emails', checkEmail);
+  const phoneNumbers = fields.list('phoneNumbers', checkPhone);
+  return { id, raw, line, name, role, type: 'user', emails, storeId, phoneNumbers };
 }
