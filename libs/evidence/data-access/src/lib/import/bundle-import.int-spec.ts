@@ -175,6 +175,40 @@ describe('importBundle (real PostgreSQL, two tenants)', () => {
     expect(Buffer.concat(parts).equals(readFileSync(gz))).toBe(true);
   });
 
+  it('stores every instant to the millisecond, at both ends of the accepted years', async () => {
+    const instants = [
+      '2000-01-01T00:00:00.000Z',
+      '2000-01-01T00:00:00.001Z',
+      '2026-03-08T07:59:59.999Z',
+      '2038-01-19T03:14:08.123Z',
+      '2100-12-31T23:59:59.999Z',
+    ];
+    const lines = instants.map((at, i) =>
+      JSON.stringify({
+        type: 'lead',
+        id: `T-${i}`,
+        storeId: 'smith-toyota',
+        receivedAt: at,
+        source: 'cars.com',
+        customer: { name: 'Time Check', phones: ['+13125550000'] },
+      }),
+    );
+    const report = await importBundle(ds, b, {
+      store: storeB,
+      input: { kind: 'file', path: write('instants.jsonl', `${lines.join('\n')}\n`) },
+      source: 'instants',
+    });
+    expect(report).toMatchObject({ accepted: instants.length, rejected: 0 });
+    const rows = await runInTenant(ds, b, (tx) =>
+      tx.query<{ id: string; ms: string }>(
+        `SELECT external_id AS id, (extract(epoch FROM received_at) * 1000)::bigint::text AS ms
+         FROM evidence_lead WHERE store_id = $1 AND source = 'instants' ORDER BY external_id`,
+        [storeB],
+      ),
+    );
+    expect(rows.map((r) => new Date(Number(r.ms)).toISOString())).toEqual(instants);
+  });
+
   it("keeps tenants apart: B neither sees nor writes A's evidence", async () => {
     expect(await totalRows(b.consultancyId, storeA)).toBe(0);
     expect(await countRows(ds, b.consultancyId, 'import_run', storeA)).toBe(0);

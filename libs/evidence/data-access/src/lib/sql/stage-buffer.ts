@@ -4,10 +4,12 @@ import { prepareRecord } from './copy-rows';
 const CHUNK_BYTES = 1 << 20;
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit. */
 const MAX_BYTES_PER_UNIT = 3;
-/** The field count, six field lengths and two int8 values. */
+/** The field count, six field lengths and two timestamptz (int8) values. */
 const ROW_OVERHEAD = 2 + 6 * 4 + 2 * 8;
 const FIELDS = 6;
 const TWO_32 = 2 ** 32;
+/** PostgreSQL's epoch, 2000-01-01T00:00:00Z, in Unix epoch milliseconds. */
+const PG_EPOCH_MS = 946_684_800_000;
 /** Binary COPY: signature, flags, header extension length; the trailer is a field count of -1. */
 const HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
 const TRAILER = Buffer.from([0xff, 0xff]);
@@ -43,8 +45,8 @@ export class StageBuffer {
     this.text(record.type);
     this.text(record.id);
     this.text(p.lead);
-    this.int8(p.t1);
-    this.int8(p.t2);
+    this.timestamptz(p.t1);
+    this.timestamptz(p.t2);
     this.text(p.json);
     const lead = record.type === 'lead' ? record.id : p.lead;
     if (lead !== null) this.leads.add(lead);
@@ -68,16 +70,23 @@ export class StageBuffer {
     this.used += 4 + bytes;
   }
 
-  /** An int8 from a safe integer, as two 32-bit halves (no BigInt per value). */
-  private int8(value: number | null): void {
-    if (value === null) {
+  /**
+   * A timestamptz from epoch milliseconds, in its binary form: microseconds since 2000-01-01 as
+   * an int8, written as two exact 32-bit halves (a product over 2^53 would lose digits in a
+   * double, and a BigInt per value costs more).
+   */
+  private timestamptz(epochMs: number | null): void {
+    if (epochMs === null) {
       this.used = this.chunk.writeInt32BE(-1, this.used);
       return;
     }
-    const high = Math.floor(value / TWO_32);
+    const ms = epochMs - PG_EPOCH_MS;
+    const msHigh = Math.floor(ms / TWO_32);
+    const lowUs = (ms - msHigh * TWO_32) * 1000;
+    const carry = Math.floor(lowUs / TWO_32);
     this.used = this.chunk.writeInt32BE(8, this.used);
-    this.used = this.chunk.writeInt32BE(high, this.used);
-    this.used = this.chunk.writeUInt32BE(value - high * TWO_32, this.used);
+    this.used = this.chunk.writeInt32BE(msHigh * 1000 + carry, this.used);
+    this.used = this.chunk.writeUInt32BE(lowUs - carry * TWO_32, this.used);
   }
 
   /** Room for `bytes` more in the current piece, starting a new one when needed. */

@@ -6,10 +6,11 @@ import { EVIDENCE_TABLES, type EvidenceTable, type StagedField } from './evidenc
  * ever holds the current transaction's rows; emptied at every commit. Partitioned by record
  * type, so one COPY routes each row to its type's partition and each type's insert reads only
  * its own rows (not every staged row through a filter). ON COMMIT DELETE ROWS is not cascaded
- * to partitions, so each partition has its own.
+ * to partitions, so each partition has its own. Instants arrive as binary timestamptz, so the
+ * insert copies them instead of computing each from epoch milliseconds.
  */
 export const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS evidence_stage (
-  type text NOT NULL, external_id text NOT NULL, lead text, t1 bigint, t2 bigint,
+  type text NOT NULL, external_id text NOT NULL, lead text, t1 timestamptz, t2 timestamptz,
   record text NOT NULL
 ) PARTITION BY LIST (type);
 ${EVIDENCE_TABLES.map(
@@ -22,8 +23,8 @@ export const STAGE_COPY =
 
 const VALUE: Record<StagedField, string> = {
   lead: 's.lead',
-  t1: `'epoch'::timestamptz + s.t1 * interval '1 millisecond'`,
-  t2: `'epoch'::timestamptz + s.t2 * interval '1 millisecond'`,
+  t1: 's.t1',
+  t2: 's.t2',
 };
 
 const KEY = `e.consultancy_id = $1::uuid AND e.store_id = $2::uuid AND e.source = $3
