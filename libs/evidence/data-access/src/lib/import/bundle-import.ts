@@ -24,7 +24,8 @@ export const DEFAULT_SOURCE = 'bundle';
  * Lines per committed batch. Each batch costs a dozen round trips (tenant setup, lock, staging,
  * insert, progress, archive, commit), each waiting for the event loop, which is busy parsing
  * the next batch; on a 1M-line import 25,000 measured ~45,000 lines/s against ~36,000 for
- * 10,000, and 50,000 or 100,000 no faster. A rerun after a crash redoes at most one batch.
+ * 10,000, and 50,000 or 100,000 no faster. A rerun after a crash redoes only what was not
+ * committed: the batches queued (see BatchCommitter) and the one being read.
  */
 export const DEFAULT_BATCH_LINES = 25_000;
 const FEED_BYTES = 64 * 1024;
