@@ -12,6 +12,7 @@ import { TenantChanges1763900001000 } from './1763900001000-tenant-changes';
 import { EvidenceKeyCollation1763900001100 } from './1763900001100-evidence-key-collation';
 import { EvidenceWithoutContentHash1763900001200 } from './1763900001200-evidence-without-content-hash';
 import { EvidenceKeyOrder1763900001300 } from './1763900001300-evidence-key-order';
+import { EvidencePolicyInitplan1763900001400 } from './1763900001400-evidence-policy-initplan';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   EvidenceKeyCollation1763900001100,
   EvidenceWithoutContentHash1763900001200,
   EvidenceKeyOrder1763900001300,
+  EvidencePolicyInitplan1763900001400,
 ];
