@@ -1,4 +1,11 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +123,31 @@ describe('interrupted imports and runImportJob', () => {
     for await (const c of createReadStream(file)) size += (c as Buffer).length;
     expect(archive!.bytes).toBe(size);
     expect(archive!.chunks).toBeGreaterThan(1);
+  });
+
+  it('a batch that fails while others are queued fails the import, without a hang', async () => {
+    const doomed = await storeWithExternalId(ds, b.consultancyId, 'doomed-store');
+    const text = readFileSync(file, 'utf8').replaceAll(
+      `"storeId":"${externalId}"`,
+      '"storeId":"doomed-store"',
+    );
+    const path = join(dir, 'doomed.jsonl');
+    writeFileSync(path, text);
+    let deleted = false;
+    const importing = importBundle(ds, b, {
+      store: doomed,
+      batchLines: 500,
+      input: { kind: 'file', path },
+      onProgress: (p) => {
+        if (p.committedLines === 0 || deleted) return;
+        deleted = true;
+        // The store goes away mid-import: every later batch finds it gone.
+        void runInTenant(ds, b, (tx) => tx.query('DELETE FROM store WHERE id = $1', [doomed]));
+      },
+    });
+    await expect(importing).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(deleted).toBe(true);
+    expect(await stored(b.consultancyId, doomed)).toBe(0);
   });
 
   it('a broken upload stream fails its run; the good batches before it stay', async () => {
