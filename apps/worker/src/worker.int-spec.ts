@@ -11,17 +11,14 @@ import {
 } from '@candor/connectors-data-access';
 import { importBundle } from '@candor/evidence-data-access';
 import type { LeadRecord } from '@candor/evidence-domain';
-import {
-  createDataSource,
-  dropProvisionedDatabase,
-  provisionDatabase,
-  type ProvisionedUrls,
-  runInTenant,
-  runMigrations,
-  type TenantScope,
-} from '@candor/platform-database';
+import { createDataSource, runInTenant, type TenantScope } from '@candor/platform-database';
 import { ensureQueueSchema, QUEUES, type RetryPolicy } from '@candor/platform-queue';
-import { testDatabase } from '@candor/platform-testing';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  type TestDatabase,
+  testDatabase,
+} from '@candor/platform-testing';
 import { DEFAULT_POLICY } from '@candor/scoring';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
 import { publishWebhookEvent, WebhookEndpointRepository } from '@candor/webhooks-data-access';
@@ -114,13 +111,7 @@ const FAST: RetryPolicy = { retryLimit: 2, retryDelay: 0, retryBackoff: false };
  * which this worker would grade first (a 30 s timeout under a full run).
  */
 describe('the worker on the PostgreSQL queue', () => {
-  const run = `wi${randomBytes(4).toString('hex')}`;
-  const names = {
-    database: `candor_test_${run}`,
-    ownerRole: `candor_test_${run}_owner`,
-    appRole: `candor_test_${run}_app`,
-  };
-  let urls: ProvisionedUrls;
+  let own: TestDatabase | undefined;
   let ds: DataSource;
   let worker: RunningWorker;
   let a: TestTenant;
@@ -206,20 +197,14 @@ describe('the worker on the PostgreSQL queue', () => {
     }, `job ${id}`);
 
   beforeAll(async () => {
-    urls = await provisionDatabase({
-      adminUrl: testDatabase().adminUrl,
-      ...names,
-      ownerPassword: randomBytes(12).toString('hex'),
-      appPassword: randomBytes(12).toString('hex'),
-    });
-    await runMigrations(urls.ownerUrl);
-    await ensureQueueSchema(urls.ownerUrl);
-    ds = await createDataSource({ url: urls.appUrl, poolSize: 5 }).initialize();
+    own = await createTestDatabase(testDatabase().adminUrl);
+    await ensureQueueSchema(own.ownerUrl);
+    ds = await createDataSource({ url: own.appUrl, poolSize: 5 }).initialize();
     a = await newTenant(ds, { stores: 3 });
     b = await newTenant(ds, { stores: 1 });
     worker = await startWorker({
       ds,
-      queueUrl: urls.appUrl,
+      queueUrl: own.appUrl,
       secrets: box,
       registry,
       sink,
@@ -238,7 +223,7 @@ describe('the worker on the PostgreSQL queue', () => {
   afterAll(async () => {
     await worker?.stop();
     await ds?.destroy();
-    await dropProvisionedDatabase(testDatabase().adminUrl, names);
+    if (own) await dropTestDatabase(own);
   });
 
   it('pulls every page, saving the cursor after each, and queues the touched leads for re-grading', async () => {

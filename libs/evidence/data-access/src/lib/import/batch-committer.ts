@@ -37,7 +37,6 @@ function newBatch(): Batch {
  */
 export class BatchCommitter {
   private pending: Batch = newBatch();
-  private inFlight: Promise<void> = Promise.resolve();
   /** Batches queued or being committed, oldest first. */
   private readonly queued: Promise<void>[] = [];
   private failure: unknown = null;
@@ -103,7 +102,7 @@ export class BatchCommitter {
     this.throwIfFailed();
     const batch = this.pending;
     this.pending = newBatch();
-    const done = this.inFlight
+    const done = this.last
       .then(() => (this.failure === null ? this.commit(batch) : undefined))
       .catch((error: unknown) => {
         this.failure ??= error;
@@ -112,19 +111,23 @@ export class BatchCommitter {
         void this.queued.splice(this.queued.indexOf(done), 1);
       });
     this.queued.push(done);
-    this.inFlight = done;
   }
 
   /** Commits everything still pending; after this the run's progress covers the whole input. */
   async finish(): Promise<void> {
     await this.flush();
-    await this.inFlight;
+    await this.last;
     this.throwIfFailed();
   }
 
   /** Waits for the batches queued (the import is being abandoned: nothing more is queued). */
   async settle(): Promise<void> {
-    await this.inFlight;
+    await this.last;
+  }
+
+  /** The newest batch queued (each waits for the one before), or nothing. */
+  private get last(): Promise<void> {
+    return this.queued.at(-1) ?? Promise.resolve();
   }
 
   /** Why a batch failed, if one did. */

@@ -7,23 +7,12 @@ import { runInTenant } from '@candor/platform-database';
 import { appDataSource } from '@candor/platform-testing';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
 import { importBundle } from '../import/bundle-import';
+import { EVIDENCE_TABLES } from '../sql/evidence-tables';
 import { countRows, storeWithExternalId } from '../testing/evidence-stores';
 
 const FIXTURE = join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures');
 /** The tables whose policy reads the tenant once per statement (migration 1763900001400). */
-const TABLES = [
-  'evidence_store_profile',
-  'evidence_user',
-  'evidence_lead',
-  'evidence_task',
-  'evidence_activity',
-  'evidence_note',
-  'evidence_appointment',
-  'evidence_status',
-  'evidence_sale',
-  'evidence_revision',
-  'lead_regrade_queue',
-];
+const TABLES = [...EVIDENCE_TABLES.map((t) => t.table), 'evidence_revision', 'lead_regrade_queue'];
 /** Revisions are never updated: the app role may not. */
 const APPEND_ONLY = new Set(['evidence_revision']);
 
