@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EvidenceRecord, expandStoredRecord, validateRecord } from '@candor/evidence-domain';
 import { runInTenant } from '@candor/platform-database';
 import { appDataSource } from '@candor/platform-testing';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
@@ -82,6 +83,19 @@ describe('importBundle (real PostgreSQL, two tenants)', () => {
     expect(stored!.storeId).toBe('smith-toyota');
     expect(stored!.store?.name).toBe('Smith Toyota');
     expect(stored!.leads.map((l) => l.id)).toEqual(['L0', 'L1', 'L2', 'L3', 'L4', 'L6', 'L5']);
+    // Every field of every record as validated from the file, nulls included (storage leaves
+    // them out), with line 0.
+    const byKey = (r: EvidenceRecord) => `${r.type} ${r.id}`;
+    const expected = readFileSync(FIXTURE, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => validateRecord(JSON.parse(line), 1))
+      .map((r) => (r.ok ? { ...r.record, line: 0 } : null));
+    const { store, storeId: _, ...lists } = stored!;
+    const loaded = [store!, ...Object.values(lists).flat()] as EvidenceRecord[];
+    expect(loaded.sort((x, y) => byKey(x).localeCompare(byKey(y)))).toEqual(
+      (expected as EvidenceRecord[]).sort((x, y) => byKey(x).localeCompare(byKey(y))),
+    );
     // (test/api/evidence-grading.e2e-spec.ts grades it against the file itself.)
   });
 
@@ -120,13 +134,15 @@ describe('importBundle (real PostgreSQL, two tenants)', () => {
     expect(row!.version).toBe(2);
     expect(new Date(row!.completed).getTime()).toBe(Date.parse('2026-03-20T10:00:00-05:00'));
     const history = await runInTenant(ds, a, (tx) =>
-      tx.query<{ version: number; record: { completedAt: number | null } }>(
+      tx.query<{ version: number; record: Record<string, unknown> }>(
         `SELECT version, record FROM evidence_revision WHERE external_id = 'T3'`,
       ),
     );
-    expect(history).toEqual([
-      { version: 1, record: expect.objectContaining({ completedAt: null }) },
-    ]);
+    // The previous version, in its stored form: T3 was not completed then.
+    expect(history.map((h) => h.version)).toEqual([1]);
+    const previous = expandStoredRecord('task', 'smith-toyota', history[0]!.record);
+    expect(previous).toMatchObject({ type: 'task', id: 'T3', completedAt: null });
+    expect(previous).toMatchObject({ dueAt: expect.any(Number) });
     const queued = await runInTenant(ds, a, (tx) =>
       tx.query<{ lead: string }>(
         `SELECT lead_external_id AS lead FROM lead_regrade_queue

@@ -1,6 +1,7 @@
 import {
-  type EvidenceRecord,
   emptyStoreEvidence,
+  expandStoredRecord,
+  type RecordType,
   type StoreEvidence,
   type StoreRecord,
 } from '@candor/evidence-domain';
@@ -21,7 +22,8 @@ export interface EvidenceWindow {
 }
 
 interface Row {
-  record: EvidenceRecord;
+  /** The stored form (see `compactRecord`). */
+  record: Record<string, unknown>;
 }
 
 /** Rows come back in a stable order (time, then id) so a store grades the same every time. */
@@ -31,6 +33,17 @@ const LEAD_SCOPED = (table: string, time: string) => `
     OR e.lead_external_id IN (SELECT l.external_id FROM evidence_lead l WHERE l.store_id = $1
       AND ($2::timestamptz IS NULL OR l.received_at >= $2) AND ($3::timestamptz IS NULL OR l.received_at < $3)))
   ORDER BY e.${time}, e.external_id, e.source`;
+
+const TYPE_OF = {
+  users: 'user',
+  leads: 'lead',
+  tasks: 'task',
+  activities: 'activity',
+  notes: 'note',
+  appointments: 'appointment',
+  statuses: 'status',
+  sales: 'sale',
+} as const satisfies Record<string, RecordType>;
 
 const QUERIES = {
   users: `SELECT record FROM evidence_user WHERE store_id = $1 ORDER BY external_id, source`,
@@ -74,18 +87,22 @@ export async function loadStoreEvidence(
     window.to === undefined ? null : new Date(window.to).toISOString(),
   ];
   const evidence = emptyStoreEvidence(store.externalId);
-  const [profile] = await tx.query<{ record: StoreRecord }>(
+  const [profile] = await tx.query<Row>(
     `SELECT record FROM evidence_store_profile WHERE store_id = $1
      ORDER BY updated_at DESC, source LIMIT 1`,
     [storeId],
   );
-  evidence.store = profile?.record ?? null;
+  evidence.store = profile
+    ? (expandStoredRecord('store', store.externalId, profile.record) as StoreRecord)
+    : null;
   const until =
     window.activitiesUntil === undefined ? null : new Date(window.activitiesUntil).toISOString();
   const argsOf = (key: keyof typeof QUERIES) =>
     key === 'users' ? [storeId] : key === 'activities' ? [...params, until] : params;
   const read = async <K extends keyof typeof QUERIES>(key: K) =>
-    (await tx.query<Row>(QUERIES[key], argsOf(key))).map((r) => r.record) as StoreEvidence[K];
+    (await tx.query<Row>(QUERIES[key], argsOf(key))).map((r) =>
+      expandStoredRecord(TYPE_OF[key], store.externalId, r.record),
+    ) as StoreEvidence[K];
   evidence.users = await read('users');
   evidence.leads = await read('leads');
   evidence.tasks = await read('tasks');

@@ -1,6 +1,7 @@
 import {
   type EvidenceRecord,
   emptyStoreEvidence,
+  expandStoredRecord,
   pushRecord,
   type StoreEvidence,
 } from '@candor/evidence-domain';
@@ -20,7 +21,8 @@ export interface StoredLeadEvidence {
 
 interface Row {
   kind: 'ref' | 'store' | 'user' | 'lead' | 'sibling' | Exclude<EvidenceRecord['type'], 'store'>;
-  record: EvidenceRecord | string;
+  /** The stored form (see `compactRecord`); the store's external id for `ref`. */
+  record: Record<string, unknown> | string;
   source: string | null;
 }
 
@@ -127,7 +129,12 @@ export async function loadLeadEvidence(
   const seen = new Set<string>();
   for (const row of rows) {
     if (row.kind === 'ref') continue;
-    const record = row.record as EvidenceRecord;
+    const type = row.kind === 'sibling' ? 'lead' : row.kind;
+    const record = expandStoredRecord(
+      type,
+      evidence.storeId,
+      row.record as Record<string, unknown>,
+    );
     const key = `${record.type}\u0000${record.id}`;
     if (seen.has(key)) continue;
     seen.add(key);

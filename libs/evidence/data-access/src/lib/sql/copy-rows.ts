@@ -1,7 +1,7 @@
 import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { EvidenceRecord } from '@candor/evidence-domain';
+import { compactRecord, type EvidenceRecord } from '@candor/evidence-domain';
 import type { TenantTransaction } from '@candor/platform-database';
 import { stagedFields } from './evidence-tables';
 
@@ -17,15 +17,12 @@ export interface PreparedRecord {
 const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
 /**
- * The record as stored: the validated record without its line number (the same record from
- * another file must compare equal). jsonb cannot hold U+0000, so a NUL in free text becomes
- * U+FFFD; the exact bytes stay in the raw payload archive.
+ * The record as stored (`compactRecord`: no type, store, line or top-level nulls; the reader
+ * expands it). jsonb cannot hold U+0000, so a NUL in free text becomes U+FFFD; the exact bytes
+ * stay in the raw payload archive.
  */
 export function prepareRecord(record: EvidenceRecord): PreparedRecord {
-  const line = record.line;
-  record.line = 0;
-  let json = JSON.stringify(record);
-  record.line = line;
+  let json = JSON.stringify(compactRecord(record));
   if (json.includes('\\u0000')) json = json.replace(NUL_ESCAPE, '$1\\ufffd');
   const [lead, t1, t2] = stagedFields(record);
   return { json, lead, t1, t2 };

@@ -13,6 +13,7 @@ import { EvidenceKeyCollation1763900001100 } from './1763900001100-evidence-key-
 import { EvidenceWithoutContentHash1763900001200 } from './1763900001200-evidence-without-content-hash';
 import { EvidenceKeyOrder1763900001300 } from './1763900001300-evidence-key-order';
 import { EvidencePolicyInitplan1763900001400 } from './1763900001400-evidence-policy-initplan';
+import { EvidenceCompactRecords1763900001500 } from './1763900001500-evidence-compact-records';
 
 /** Every migration, oldest first. A new migration is appended here after review. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   EvidenceWithoutContentHash1763900001200,
   EvidenceKeyOrder1763900001300,
   EvidencePolicyInitplan1763900001400,
+  EvidenceCompactRecords1763900001500,
 ];
