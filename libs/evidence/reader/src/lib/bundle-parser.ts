@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { EvidenceRecord } from '@candor/evidence-domain';
 import { storeIdOf, validateRecord } from '@candor/evidence-domain';
+import { FirstLines } from './first-lines';
 import type { LineSink } from './line-splitter';
 import type { DuplicateLine, ReadSummary, RejectedLine } from './read-summary';
 
@@ -47,9 +48,9 @@ export class BundleParser implements LineSink {
     bytes: 0,
     gzip: false,
   };
-  /** storeId → type → id → line of the first occurrence: the `recordKey` identity, nested
-   * because hashing the three strings separately beats building a joined key per line. */
-  private readonly seen = new Map<string, Map<string, Map<string, number>>>();
+  /** storeId → type → the first line of each id: the `recordKey` identity, nested because
+   * looking up the three parts separately beats building a joined key per line. */
+  private readonly seen = new Map<string, Map<string, FirstLines>>();
 
   constructor(private readonly options: ParserOptions) {}
 
@@ -121,12 +122,11 @@ export class BundleParser implements LineSink {
     }
     let ids = byType.get(record.type);
     if (!ids) {
-      ids = new Map();
+      ids = new FirstLines();
       byType.set(record.type, ids);
     }
-    const firstLine = ids.get(record.id);
-    if (firstLine === undefined) {
-      ids.set(record.id, line);
+    const firstLine = ids.firstLineOrAdd(record.id, line);
+    if (firstLine === 0) {
       this.summary.accepted++;
       this.options.onRecord?.(record);
       return;
