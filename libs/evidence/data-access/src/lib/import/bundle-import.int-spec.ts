@@ -37,6 +37,19 @@ const EVIDENCE = [
   'evidence_sale',
 ];
 
+const byKey = (r: EvidenceRecord) => `${r.type} ${r.id}`;
+const sortedRecords = (records: readonly (EvidenceRecord | null)[]) =>
+  (records as EvidenceRecord[]).sort((x, y) => byKey(x).localeCompare(byKey(y)));
+/** The fixture's records as validated, with line 0: what reading a store back must give. */
+const fixtureRecords = () =>
+  sortedRecords(
+    readFileSync(FIXTURE, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => validateRecord(JSON.parse(line), 1))
+      .map((r) => (r.ok ? { ...r.record, line: 0 } : null)),
+  );
+
 describe('importBundle (real PostgreSQL, two tenants)', () => {
   let ds: DataSource;
   let a: TestTenant;
@@ -85,18 +98,24 @@ describe('importBundle (real PostgreSQL, two tenants)', () => {
     expect(stored!.leads.map((l) => l.id)).toEqual(['L0', 'L1', 'L2', 'L3', 'L4', 'L6', 'L5']);
     // Every field of every record as validated from the file, nulls included (storage leaves
     // them out), with line 0.
-    const byKey = (r: EvidenceRecord) => `${r.type} ${r.id}`;
-    const expected = readFileSync(FIXTURE, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((line) => validateRecord(JSON.parse(line), 1))
-      .map((r) => (r.ok ? { ...r.record, line: 0 } : null));
     const { store, storeId: _, ...lists } = stored!;
-    const loaded = [store!, ...Object.values(lists).flat()] as EvidenceRecord[];
-    expect(loaded.sort((x, y) => byKey(x).localeCompare(byKey(y)))).toEqual(
-      (expected as EvidenceRecord[]).sort((x, y) => byKey(x).localeCompare(byKey(y))),
-    );
+    expect(sortedRecords([store!, ...Object.values(lists).flat()])).toEqual(fixtureRecords());
     // (test/api/evidence-grading.e2e-spec.ts grades it against the file itself.)
+  });
+
+  it('a bundle split over many batches is stored record for record', async () => {
+    // Batches of 3 lines: 11 batches, each staged in buffers the ones before it sent.
+    const c = await newTenant(ds, { stores: 0 });
+    const storeC = await storeWithExternalId(ds, c.consultancyId, 'smith-toyota');
+    const report = await importBundle(ds, c, {
+      store: storeC,
+      batchLines: 3,
+      input: { kind: 'file', path: FIXTURE },
+    });
+    expect(report).toMatchObject({ status: 'completed', lines: 31, accepted: 31 });
+    const stored = await runInTenant(ds, c, (tx) => loadStoreEvidence(tx, storeC));
+    const { store, storeId: _, ...lists } = stored!;
+    expect(sortedRecords([store!, ...Object.values(lists).flat()])).toEqual(fixtureRecords());
   });
 
   it('re-importing the same data is a no-op', async () => {

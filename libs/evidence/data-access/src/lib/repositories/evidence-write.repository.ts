@@ -77,7 +77,8 @@ async function insertNew(
  * one statement inserting the new records of every type (see insertNew) (and queueing their leads for
  * re-grading) and, only for types where some records were not new, one UPDATE of the changed
  * ones (their old version kept in evidence_revision); unchanged records are left alone.
- * Records must be unique by (type, id), as the bundle reader guarantees. The caller must hold
+ * Records must be unique by (type, id), as the bundle reader guarantees. The batch's buffers
+ * are released once staged (`perType`, `leads` and `size` stay readable). The caller must hold
  * `lockStoreForWrite` in the same transaction.
  */
 export async function writeEvidence(
@@ -90,6 +91,8 @@ export async function writeEvidence(
   // ON COMMIT DELETE ROWS: the table is empty at the start of every transaction.
   await tx.query(STAGE_DDL);
   await copyPieces(tx, STAGE_COPY, batch.pieces());
+  // Sent and staged: later batches may reuse its buffers (on failure they are left alone).
+  batch.release();
 
   const params = [tx.consultancyId, target.storeId, target.source, target.importRunId];
   const tables = EVIDENCE_TABLES.filter((t) => batch.perType.has(t.type));
