@@ -1,14 +1,24 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { inspectPostmaster } from './stale-postmaster';
 
 const ROOT = join(__dirname, '..', '..', '..', '..', '..');
 const dataDir = join(ROOT, '.data', `test-recovery-${process.pid}`);
-const port = 54400 + (process.pid % 500);
+/** A port nothing listens on (a fixed guess once collided with a client socket's local port). */
+let port = 0;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: free } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return free;
+}
 
 /** Starts the embedded server in a child process that then hangs, and returns its pid. */
 function startInChild(): Promise<number> {
@@ -32,6 +42,9 @@ function startInChild(): Promise<number> {
 }
 
 describe('embedded PostgreSQL after a hard kill', () => {
+  beforeAll(async () => {
+    port = await freePort();
+  });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   afterAll(() => rmSync(`${dataDir}.password`, { force: true }));
 
