@@ -4,27 +4,17 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EvidenceRecord, expandStoredRecord, validateRecord } from '@candor/evidence-domain';
+import { expandStoredRecord } from '@candor/evidence-domain';
 import { runInTenant } from '@candor/platform-database';
 import { appDataSource } from '@candor/platform-testing';
 import { newTenant, type TestTenant } from '@candor/tenancy-testing';
 import { loadStoreEvidence } from '../repositories/evidence-read.repository';
 import { payloadChunks } from '../repositories/raw-payload.repository';
 import { countRows, storeWithExternalId } from '../testing/evidence-stores';
+import { HAND_WRITTEN, handWrittenRecords, recordsOf } from '../testing/fixture-records';
 import { importBundle } from './bundle-import';
 
-const FIXTURE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  '..',
-  '..',
-  'test',
-  'fixtures',
-  'hand-written.jsonl',
-);
+const FIXTURE = HAND_WRITTEN;
 const EVIDENCE = [
   'evidence_store_profile',
   'evidence_user',
@@ -36,19 +26,6 @@ const EVIDENCE = [
   'evidence_status',
   'evidence_sale',
 ];
-
-const byKey = (r: EvidenceRecord) => `${r.type} ${r.id}`;
-const sortedRecords = (records: readonly (EvidenceRecord | null)[]) =>
-  (records as EvidenceRecord[]).sort((x, y) => byKey(x).localeCompare(byKey(y)));
-/** The fixture's records as validated, with line 0: what reading a store back must give. */
-const fixtureRecords = () =>
-  sortedRecords(
-    readFileSync(FIXTURE, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((line) => validateRecord(JSON.parse(line), 1))
-      .map((r) => (r.ok ? { ...r.record, line: 0 } : null)),
-  );
 
 describe('importBundle (real PostgreSQL, two tenants)', () => {
   let ds: DataSource;
@@ -98,8 +75,7 @@ describe('importBundle (real PostgreSQL, two tenants)', () => {
     expect(stored!.leads.map((l) => l.id)).toEqual(['L0', 'L1', 'L2', 'L3', 'L4', 'L6', 'L5']);
     // Every field of every record as validated from the file, nulls included (storage leaves
     // them out), with line 0.
-    const { store, storeId: _, ...lists } = stored!;
-    expect(sortedRecords([store!, ...Object.values(lists).flat()])).toEqual(fixtureRecords());
+    expect(recordsOf(stored!)).toEqual(handWrittenRecords());
     // (test/api/evidence-grading.e2e-spec.ts grades it against the file itself.)
   });
 
@@ -114,8 +90,7 @@ describe('importBundle (real PostgreSQL, two tenants)', () => {
     });
     expect(report).toMatchObject({ status: 'completed', lines: 31, accepted: 31 });
     const stored = await runInTenant(ds, c, (tx) => loadStoreEvidence(tx, storeC));
-    const { store, storeId: _, ...lists } = stored!;
-    expect(sortedRecords([store!, ...Object.values(lists).flat()])).toEqual(fixtureRecords());
+    expect(recordsOf(stored!)).toEqual(handWrittenRecords());
   });
 
   it('re-importing the same data is a no-op', async () => {

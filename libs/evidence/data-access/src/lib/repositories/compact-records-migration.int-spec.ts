@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EvidenceRecord, validateRecord } from '@candor/evidence-domain';
 import {
   createDataSource,
   revertLastMigration,
@@ -20,21 +19,16 @@ import { newTenant, type TestTenant } from '@candor/tenancy-testing';
 import { importBundle } from '../import/bundle-import';
 import { EVIDENCE_TABLES } from '../sql/evidence-tables';
 import { storeWithExternalId } from '../testing/evidence-stores';
+import {
+  HAND_WRITTEN,
+  handWrittenRecords,
+  recordsOf,
+  sortedByKey,
+} from '../testing/fixture-records';
 import { loadStoreEvidence } from './evidence-read.repository';
 
-const FIXTURE = join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures');
-const LINES = readFileSync(join(FIXTURE, 'hand-written.jsonl'), 'utf8').trimEnd().split('\n');
-const key = (r: { type: unknown; id: unknown }) => `${String(r.type)} ${String(r.id)}`;
-const sorted = <T extends { type: unknown; id: unknown }>(xs: T[]) =>
-  xs.sort((x, y) => key(x).localeCompare(key(y)));
-/** The fixture's records as validated, with line 0: what the reader must give back. */
-const EXPECTED = sorted(
-  LINES.map((line) => {
-    const result = validateRecord(JSON.parse(line), 1);
-    if (!result.ok) throw new Error(`fixture line invalid: ${line}`);
-    return { ...result.record, line: 0 } as EvidenceRecord;
-  }),
-);
+const LINES = readFileSync(HAND_WRITTEN, 'utf8').trimEnd().split('\n');
+const EXPECTED = handWrittenRecords();
 
 /** Migration 1500 (compact stored records) on a database of its own: it is reverted here. */
 describe('the compact-records migration', () => {
@@ -106,7 +100,7 @@ describe('the compact-records migration', () => {
 
   it('reverted, writes every record whole again, as the reader before it read them', async () => {
     await revertLastMigration(own.ownerUrl);
-    expect(sorted((await storedRecords()) as unknown as EvidenceRecord[])).toEqual(EXPECTED);
+    expect(sortedByKey(await storedRecords())).toEqual(EXPECTED);
     expect(await revision()).toEqual([
       expect.objectContaining({ type: 'task', id: 'T3', storeId: 'smith-toyota', line: 0 }),
     ]);
@@ -116,10 +110,7 @@ describe('the compact-records migration', () => {
   it('applied to whole records, compacts them: read back the same, a re-import changes nothing', async () => {
     await runMigrations(own.ownerUrl);
     const evidence = await runInTenant(ds, a, (tx) => loadStoreEvidence(tx, store));
-    const { store: profile, storeId: _, ...lists } = evidence!;
-    expect(sorted([profile!, ...Object.values(lists).flat()] as EvidenceRecord[])).toEqual(
-      EXPECTED,
-    );
+    expect(recordsOf(evidence!)).toEqual(EXPECTED);
     for (const r of await storedRecords()) expect(Object.values(r)).not.toContain(null);
     const file = join(dir, 'bundle.jsonl');
     const again = await importBundle(ds, a, { store, input: { kind: 'file', path: file } });
